@@ -1,7 +1,5 @@
 package io.dihit.core.text;
 
-import java.util.Locale;
-
 /**
  * CLIP's text normalisation before pre-tokenisation: {@code whitespace_clean(basic_clean(text)).lower()}, i.e.
  * ftfy (deterministic subset, see {@link FtfySubset}), {@code html.unescape} twice, every run of whitespace
@@ -14,7 +12,7 @@ public final class ClipTextCleaner {
     public static String clean(String text) {
         String fixed = FtfySubset.fix(text);
         String unescaped = HtmlUnescape.unescape(HtmlUnescape.unescape(fixed));
-        return collapseWhitespace(unescaped).toLowerCase(Locale.ROOT);
+        return PythonLowerCase.lower(collapseWhitespace(unescaped));
     }
 
     /** Python {@code str.isspace}: Unicode White_Space plus the information separators U+001C..U+001F. */

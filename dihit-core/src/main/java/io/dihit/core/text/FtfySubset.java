@@ -38,6 +38,10 @@ final class FtfySubset {
         if (isPlainAscii(text)) {
             return text;
         }
+        if (text.indexOf('\u001b') >= 0) {
+            // before control-character removal, which would take the ESC and leave "[31m" behind
+            text = TERMINAL_ESCAPE.matcher(text).replaceAll("");
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -53,11 +57,7 @@ final class FtfySubset {
                 appendSingle(out, c);
             }
         }
-        String s = out.toString();
-        if (s.indexOf('\u001b') >= 0) {
-            s = TERMINAL_ESCAPE.matcher(s).replaceAll("");
-        }
-        return Normalizer.normalize(s, Normalizer.Form.NFC);
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
     private static void appendSingle(StringBuilder out, char c) {
