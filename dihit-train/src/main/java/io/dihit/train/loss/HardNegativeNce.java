@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.dihit.train.util.Scalars;
 
 /**
  * DiHT's HN-NCE (arXiv 2301.02280), computed entirely in log space.
@@ -44,7 +45,7 @@ public final class HardNegativeNce implements ContrastiveLoss {
         NDArray positives = s.diagonal();
         NDArray imageToText = direction(s, positives, offDiagonalMask, config.beta1(), 1);
         NDArray textToImage = direction(s, positives, offDiagonalMask, config.beta2(), 0);
-        return imageToText.add(textToImage).mul(0.5);
+        return imageToText.add(textToImage).mul(Scalars.like(imageToText, 0.5));
     }
 
     /** Mean over anchors of one direction; anchors run along the axis other than {@code axis}. */

@@ -64,6 +64,7 @@ class HnNceFixtureTest {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray value = loss.compute(image, text, logScale);
                 collector.backward(value);
+                assertEquals(type, value.getDataType(), "loss keeps the features' data type");
                 return new Result(value.toType(DataType.FLOAT64, false).getDouble(),
                         toDoubles(image.getGradient()), toDoubles(text.getGradient()),
                         logScale.getGradient().toType(DataType.FLOAT64, false).getDouble());
