@@ -45,6 +45,11 @@ public final class ImageDecoder {
         return decode(encoded).toBufferedImage();
     }
 
+    /** Reads a file to a TYPE_INT_RGB BufferedImage (alpha composited on white). */
+    public static BufferedImage decodeBuffered(Path file) throws IOException {
+        return decode(file).toBufferedImage();
+    }
+
     private static BufferedImage readBuffered(byte[] encoded) throws ImageDecodeException {
         if (encoded.length == 0) {
             throw new ImageDecodeException("empty image data");
