@@ -126,7 +126,11 @@ public final class ClipModel extends ClipBlock {
         }
         NDArray images = normalize(encodeImage(ps, inputs.get(0), training));
         NDArray texts = normalize(encodeText(ps, inputs.get(1), training));
-        return new NDList(images, texts, ps.getValue(logitScale, images.getDevice(), training));
+        // 0 + logit_scale: a differentiable copy owned by the inputs' manager (NDArray.duplicate would
+        // cut autograd), so callers' ops on it (exp, ...) do not pile up in the parameters' manager
+        NDArray scale = images.getManager().zeros(new Shape(), images.getDataType(), images.getDevice())
+                .add(ps.getValue(logitScale, images.getDevice(), training));
+        return new NDList(images, texts, scale);
     }
 
     @Override
