@@ -41,7 +41,7 @@ final class ParameterReplicas implements AutoCloseable {
                 if (r == 0) {
                     arrays.put(p.getId(), primary);
                 } else {
-                    NDArray copy = primary.toDevice(devices.get(r), true);
+                    NDArray copy = copyTo(primary, devices.get(r));
                     copy.attach(manager);
                     copy.setRequiresGradient(p.requiresGradient());
                     arrays.put(p.getId(), copy);
@@ -101,7 +101,7 @@ final class ParameterReplicas implements AutoCloseable {
             String id = e.getValue().getId();
             NDArray sum = null;
             for (Map<String, NDArray> arrays : copies) {
-                NDArray g = arrays.get(id).getGradient().toDevice(mainDevice(), true);
+                NDArray g = copyTo(arrays.get(id).getGradient(), mainDevice());
                 g.attach(scope);
                 sum = sum == null ? g : sum.add(g);
             }
@@ -116,12 +116,20 @@ final class ParameterReplicas implements AutoCloseable {
             for (Parameter p : parameters.values()) {
                 NDArray target = copies.get(r).get(p.getId());
                 try (NDManager tmp = manager.newSubManager()) {
-                    NDArray value = p.getArray().toDevice(devices.get(r), true);
+                    NDArray value = copyTo(p.getArray(), devices.get(r));
                     value.attach(tmp);
                     target.set(value.toByteBuffer());
                 }
             }
         }
+    }
+
+    /**
+     * A new array with its own storage: DJL's toDevice(sameDevice, copy = true) can hand back a
+     * view of the same tensor, which would make two replicas share one gradient.
+     */
+    private static NDArray copyTo(NDArray array, Device device) {
+        return device.equals(array.getDevice()) ? array.duplicate() : array.toDevice(device, true);
     }
 
     @Override

@@ -18,7 +18,7 @@ public record DistillationConfig(
         temperature = temperature == null ? 1.0 : temperature;
         weight = weight == null ? 1.0 : weight;
         missingLabels = missingLabels == null ? MissingLabelPolicy.FAIL : missingLabels;
-        loss(); // validates
+        new ConceptDistillationConfig(temperature, weight, missingLabels); // validates
     }
 
     public ConceptDistillationConfig loss() {

@@ -33,7 +33,7 @@ public record OptimizerConfig(
         if (warmupSteps != null && warmupSteps < 0) {
             throw new IllegalArgumentException("warmup_steps must be >= 0, got " + warmupSteps);
         }
-        adamW(); // validates
+        new AdamWConfig(beta1, beta2, eps, weightDecay); // validates
     }
 
     public AdamWConfig adamW() {
