@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.dihit.core.model.ClipModel;
 import io.dihit.train.distill.ConceptDistillationLoss;
 import io.dihit.train.distill.SoftTargets;
 import io.dihit.train.loss.ContrastiveLoss;
@@ -36,8 +37,8 @@ final class LossStage {
 
     Result compute(ParameterStore mainStore, NDArray imageEmbeddings, NDArray textEmbeddings, NDArray logitScale,
                    SoftTargets targets) {
-        NDArray images = Features.normalize(imageEmbeddings);
-        NDArray texts = Features.normalize(textEmbeddings);
+        NDArray images = ClipModel.normalize(imageEmbeddings);
+        NDArray texts = ClipModel.normalize(textEmbeddings);
         NDArray contrastiveLoss = contrastive.compute(images, texts, logitScale);
         if (distillation == null) {
             return new Result(contrastiveLoss, contrastiveLoss, null, 0);

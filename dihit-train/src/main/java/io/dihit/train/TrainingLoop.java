@@ -21,7 +21,6 @@ import io.dihit.train.optim.WeightDecayRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,11 +140,11 @@ public final class TrainingLoop implements AutoCloseable {
                 parameters.values().stream().mapToLong(p -> p.getArray().size()).sum());
         TrainingState current = state;
         ProgressBar progress = config.progress() ? new ProgressBar(System.err, config.steps()) : null;
-        Iterator<TrainingBatch> batches = source.openAt(current.batchesConsumed());
         int consecutiveNonFinite = 0;
         long started = System.nanoTime();
         long startStep = current.step();
-        try (MetricsLog metrics = new MetricsLog(config.runPath().resolve("metrics.jsonl"), current.step())) {
+        try (BatchSource.Batches batches = source.open(current.dataPosition());
+             MetricsLog metrics = new MetricsLog(config.runPath().resolve("metrics.jsonl"), current.step())) {
             while (current.step() < stopAt) {
                 if (!batches.hasNext()) {
                     LOG.warn("data ran out after {} batches at step {}", current.batchesConsumed(), current.step());
@@ -155,7 +154,7 @@ public final class TrainingLoop implements AutoCloseable {
                 long stepStart = System.nanoTime();
                 StepOutcome outcome = step(batch, current);
                 if (!outcome.applied()) {
-                    current = current.skipped();
+                    current = current.skipped(batches.position());
                     consecutiveNonFinite++;
                     LOG.warn("step {}: non-finite loss or gradient ({}), update skipped ({} in a row, {} in all)",
                             current.step(), outcome.losses(), consecutiveNonFinite, current.skippedSteps());
@@ -166,7 +165,7 @@ public final class TrainingLoop implements AutoCloseable {
                     continue;
                 }
                 consecutiveNonFinite = 0;
-                current = current.updated(batch.size());
+                current = current.updated(batch.size(), batches.position());
                 double seconds = (System.nanoTime() - stepStart) / 1e9;
                 if (current.step() % config.logEvery() == 0 || current.step() == stopAt) {
                     metrics.write(record(current, outcome, batch.size() / seconds));

@@ -2,9 +2,7 @@ package io.dihit.train;
 
 import io.dihit.train.data.BatchSource;
 import io.dihit.train.data.SyntheticBatches;
-import io.dihit.train.data.TrainingBatch;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /** Child JVM of {@link KillResumeTest}: trains slowly (a sleep per batch) so the parent can kill -9 it mid-run. */
 public final class KillResumeChild {
@@ -16,24 +14,14 @@ public final class KillResumeChild {
         long steps = Long.parseLong(args[1]);
         long sleepMillis = Long.parseLong(args[2]);
         SyntheticBatches base = (SyntheticBatches) LoopFixtures.data();
-        BatchSource slow = start -> new Iterator<>() {
-            private final Iterator<TrainingBatch> inner = base.openAt(start);
-
-            @Override
-            public boolean hasNext() {
-                return inner.hasNext();
+        BatchSource slow = BatchSource.indexed(index -> {
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public TrainingBatch next() {
-                try {
-                    Thread.sleep(sleepMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return inner.next();
-            }
-        };
+            return base.batch(index);
+        }, 1_000);
         LoopFixtures.train(LoopFixtures.config(runDir, steps, ""), slow, steps, 1, null);
     }
 }

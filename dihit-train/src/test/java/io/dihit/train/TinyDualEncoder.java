@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import io.dihit.core.model.ClipModel;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
@@ -88,8 +89,8 @@ final class TinyDualEncoder extends AbstractBlock implements ImageTextEncoder {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Features.normalize(encodeImage(ps, inputs.get(0), training)),
-                Features.normalize(encodeText(ps, inputs.get(1), training)),
+        return new NDList(ClipModel.normalize(encodeImage(ps, inputs.get(0), training)),
+                ClipModel.normalize(encodeText(ps, inputs.get(1), training)),
                 ps.getValue(logitScale, inputs.get(0).getDevice(), training));
     }
 

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,23 +93,13 @@ class TrainingLoopTest {
     /** Batches whose pixels are NaN where {@code poisoned} says so. */
     private static BatchSource poisoned(java.util.function.LongPredicate poisoned) {
         SyntheticBatches base = new SyntheticBatches(9, LoopFixtures.BATCH, 4, 6, 20, 1_000);
-        return start -> new Iterator<>() {
-            private long next = start;
-
-            @Override
-            public boolean hasNext() {
-                return true;
+        return BatchSource.indexed(index -> {
+            TrainingBatch b = base.batch(index);
+            if (poisoned.test(index)) {
+                Arrays.fill(b.images().pixels(), Float.NaN);
             }
-
-            @Override
-            public TrainingBatch next() {
-                TrainingBatch b = base.batch(next);
-                if (poisoned.test(next++)) {
-                    Arrays.fill(b.images().pixels(), Float.NaN);
-                }
-                return b;
-            }
-        };
+            return b;
+        }, 1_000);
     }
 
     @Test
