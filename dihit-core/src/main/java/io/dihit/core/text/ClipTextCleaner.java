@@ -1,0 +1,46 @@
+package io.dihit.core.text;
+
+/**
+ * CLIP's text normalisation before pre-tokenisation: {@code whitespace_clean(basic_clean(text)).lower()}, i.e.
+ * ftfy (deterministic subset, see {@link FtfySubset}), {@code html.unescape} twice, every run of whitespace
+ * to one space, strip, lower-case. "Whitespace" is Python's {@code str.isspace} set, which is wider than Java's.
+ */
+public final class ClipTextCleaner {
+    private ClipTextCleaner() {
+    }
+
+    public static String clean(String text) {
+        String fixed = FtfySubset.fix(text);
+        String unescaped = HtmlUnescape.unescape(HtmlUnescape.unescape(fixed));
+        return PythonLowerCase.lower(collapseWhitespace(unescaped));
+    }
+
+    /** Python {@code str.isspace}: Unicode White_Space plus the information separators U+001C..U+001F. */
+    static boolean isPythonSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+    }
+
+    private static String collapseWhitespace(String s) {
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isPythonSpace(c)) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                pendingSpace = true;
+                continue;
+            }
+            if (out != null) {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(c);
+            }
+            pendingSpace = false;
+        }
+        return out == null ? s : out.toString();
+    }
+}
