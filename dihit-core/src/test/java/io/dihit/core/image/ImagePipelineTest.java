@@ -152,6 +152,11 @@ class ImagePipelineTest {
         byte[] cut = java.util.Arrays.copyOf(png, png.length / 2);
         e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(cut));
         assertTrue(e.getMessage().startsWith("unreadable image"), e.getMessage());
+        // a PNG header claiming 100000 x 100000 pixels is refused before any allocation
+        byte[] bomb = java.util.Arrays.copyOf(png, png.length);
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(100_000).putInt(100_000);
+        e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(bomb));
+        assertTrue(e.getMessage().startsWith("image too large: 100000x100000"), e.getMessage());
     }
 
     @Test
