@@ -110,12 +110,16 @@ public final class ImageTransforms {
     public static void normalizeInto(RgbImage img, ChannelStats mean, ChannelStats std, float[] out, int offset) {
         int plane = img.width() * img.height();
         byte[] rgb = img.rgb();
+        float[] lut = new float[256];
         for (int c = 0; c < 3; c++) {
             float m = mean.get(c);
             float s = std.get(c);
+            for (int v = 0; v < 256; v++) { // the same float32 expression, evaluated once per byte value
+                lut[v] = (v / 255f - m) / s;
+            }
             int base = offset + c * plane;
             for (int i = 0; i < plane; i++) {
-                out[base + i] = ((rgb[i * 3 + c] & 0xff) / 255f - m) / s;
+                out[base + i] = lut[rgb[i * 3 + c] & 0xff];
             }
         }
     }

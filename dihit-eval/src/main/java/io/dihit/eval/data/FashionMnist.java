@@ -1,6 +1,6 @@
 package io.dihit.eval.data;
 
-import java.awt.image.BufferedImage;
+import io.dihit.core.image.RgbImage;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,15 +124,16 @@ public final class FashionMnist implements LabeledImages {
 
     /** The grey image replicated into RGB (the dataset is light garments on a black background). */
     @Override
-    public BufferedImage image(int index) {
-        BufferedImage img = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
-        for (int r = 0; r < SIDE; r++) {
-            for (int c = 0; c < SIDE; c++) {
-                int v = pixel(index, r, c);
-                img.setRGB(c, r, (v << 16) | (v << 8) | v);
-            }
+    public RgbImage image(int index) {
+        byte[] rgb = new byte[SIDE * SIDE * 3];
+        int base = index * SIDE * SIDE;
+        for (int i = 0; i < SIDE * SIDE; i++) {
+            byte v = pixels[base + i];
+            rgb[3 * i] = v;
+            rgb[3 * i + 1] = v;
+            rgb[3 * i + 2] = v;
         }
-        return img;
+        return new RgbImage(SIDE, SIDE, rgb);
     }
 
     @Override

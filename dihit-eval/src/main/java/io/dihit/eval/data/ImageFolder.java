@@ -1,6 +1,7 @@
 package io.dihit.eval.data;
 
-import java.awt.image.BufferedImage;
+import io.dihit.core.image.ImageDecoder;
+import io.dihit.core.image.RgbImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * A classification dataset laid out as {@code root/<class>/<image>} (torchvision ImageFolder style). Classes
@@ -102,12 +102,8 @@ public final class ImageFolder implements LabeledImages {
     }
 
     @Override
-    public BufferedImage image(int index) throws IOException {
-        BufferedImage img = ImageIO.read(files.get(index).toFile());
-        if (img == null) {
-            throw new IOException("cannot decode image " + files.get(index));
-        }
-        return img;
+    public RgbImage image(int index) throws IOException {
+        return ImageDecoder.decode(files.get(index));
     }
 
     @Override

@@ -88,10 +88,12 @@ public record RetrievalMetrics(int images, int texts, List<RecallAtK> recalls) {
         return new RetrievalMetrics(images, texts, recalls);
     }
 
-    /** Convenience: cosine similarity of image and text embeddings, chunk 1024, all cores. */
-    public static RetrievalMetrics fromEmbeddings(float[][] imageEmbeddings, float[][] textEmbeddings, int[] textToImage) {
-        return compute(EmbeddingSimilarity.cosine(imageEmbeddings, textEmbeddings), textToImage, DEFAULT_KS,
-                new ChunkedTopK(1024, Runtime.getRuntime().availableProcessors()));
+    /** Cosine similarity of image and text embeddings through the DJL engine's matmul, 1024 x 1024 blocks. */
+    public static RetrievalMetrics fromEmbeddings(float[][] imageEmbeddings, float[][] textEmbeddings, int[] textToImage,
+                                                  int[] ks, ai.djl.Device device) {
+        try (EngineSimilarity s = EngineSimilarity.cosine(imageEmbeddings, textEmbeddings, device)) {
+            return compute(s, textToImage, ks, new ChunkedTopK(1024, 1));
+        }
     }
 
     /** Rank (0-based) of the first entry matching, or Integer.MAX_VALUE when none of the top list matches. */

@@ -26,7 +26,7 @@ class ImageFolderTest {
         assertEquals("banana/nested/x.png", f.id(0));
         assertEquals("red_apple/a.png", f.id(1));
         assertEquals(1, f.label(2));
-        assertEquals(0xFFFF00, f.image(0).getRGB(0, 0) & 0xFFFFFF);
+        assertEquals(0xFFFF00, f.image(0).toBufferedImage().getRGB(0, 0) & 0xFFFFFF);
         String before = f.fingerprint();
         assertEquals(before, ImageFolder.open(root).fingerprint());
         write(root.resolve("banana/y.png"), 0x00FF00);
