@@ -1,0 +1,250 @@
+package io.dihit.core.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Streams the rows of one manifest (CSV or JSON lines), skipping bad rows with a counted reason
+ * (see {@link #report()}). Image paths are resolved against the manifest's folder. A CSV header
+ * lacking id, image or caption, or an unreadable file, is an error, not a skip.
+ * Not thread-safe; close it when done.
+ */
+public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
+    static final List<String> REQUIRED = List.of("id", "image", "caption");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
+
+    private final Path path;
+    private final Path baseDir;
+    private final ManifestFormat format;
+    private final InputStream in;
+    private final RawRecordReader raw;
+    private final DataReport report;
+    private List<String> header;
+    private ManifestRow next;
+
+    ManifestReader(Path path) throws IOException {
+        this.path = path;
+        this.baseDir = path.toAbsolutePath().getParent();
+        this.format = ManifestFormat.of(path);
+        this.in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        this.raw = new RawRecordReader(in, format == ManifestFormat.CSV);
+        this.report = new DataReport(path.getFileName().toString());
+        if (format == ManifestFormat.CSV) {
+            readHeader();
+        }
+    }
+
+    /** Accounting of rows read so far (complete once the reader is exhausted). */
+    public DataReport report() {
+        return report;
+    }
+
+    public ManifestFormat format() {
+        return format;
+    }
+
+    /** Names of the extra columns of a CSV manifest (empty for JSON lines, whose keys vary per row). */
+    public List<String> extraColumns() {
+        if (header == null) {
+            return List.of();
+        }
+        return header.stream().filter(h -> !REQUIRED.contains(h)).toList();
+    }
+
+    /** Remaining rows as a sequential stream. */
+    public Stream<ManifestRow> rows() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Remaining records as a sequential stream. */
+    public Stream<ImageTextRecord> records() {
+        return rows().map(ManifestRow::record);
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            while (next == null) {
+                RawRecordReader.Raw r = raw.next();
+                if (r == null) {
+                    return false;
+                }
+                next = parse(r);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading manifest " + path, e);
+        }
+    }
+
+    @Override
+    public ManifestRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        ManifestRow r = next;
+        next = null;
+        return r;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void readHeader() throws IOException {
+        RawRecordReader.Raw r;
+        do {
+            r = raw.next();
+            if (r == null) {
+                throw new IOException(path + ": empty CSV manifest, expected a header with id,image,caption");
+            }
+        } while (isBlank(r.bytes()));
+        RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.bytes());
+        if (d.error() != null) {
+            throw new IOException(path + ": header: " + d.error());
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            parseCsv(d.text()).forEach(s -> names.add(s.trim()));
+        } catch (RowException e) {
+            throw new IOException(path + ": header: " + e.getMessage());
+        }
+        List<String> missing = REQUIRED.stream().filter(c -> !names.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IOException(path + ": CSV header " + names + " lacks column(s) " + missing);
+        }
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IOException(path + ": CSV header " + names + " repeats a column name");
+        }
+        header = List.copyOf(names);
+    }
+
+    /** The row, or null when it was skipped (and counted) or blank (not a row). */
+    private ManifestRow parse(RawRecordReader.Raw r) {
+        if (isBlank(r.bytes())) {
+            return null;
+        }
+        long line = r.line();
+        if (r.unterminatedQuote()) {
+            report.skip(line, "", SkipReason.MALFORMED_ROW, "quoted field not closed before end of file");
+            return null;
+        }
+        RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.bytes());
+        if (d.error() != null) {
+            report.skip(line, "", SkipReason.BAD_UTF8, d.error());
+            return null;
+        }
+        Map<String, String> fields;
+        try {
+            fields = format == ManifestFormat.CSV ? csvFields(d.text()) : jsonFields(d.text());
+        } catch (RowException e) {
+            report.skip(line, "", e.reason, e.getMessage());
+            return null;
+        }
+        return validate(line, fields);
+    }
+
+    private ManifestRow validate(long line, Map<String, String> fields) {
+        for (String c : REQUIRED) {
+            if (fields.get(c) == null) {
+                report.skip(line, fields.getOrDefault("id", ""), SkipReason.MISSING_COLUMN, "no value for column '" + c + "'");
+                return null;
+            }
+        }
+        String id = fields.remove("id");
+        String image = fields.remove("image");
+        String caption = fields.remove("caption");
+        if (id.isBlank() || image.isBlank()) {
+            report.skip(line, id, SkipReason.EMPTY_FIELD, id.isBlank() ? "empty id" : "empty image path");
+            return null;
+        }
+        if (caption.isBlank()) {
+            report.skip(line, id, SkipReason.EMPTY_CAPTION, "empty caption");
+            return null;
+        }
+        report.kept();
+        return new ManifestRow(line, new ImageTextRecord(id, ImageRefs.resolve(baseDir, image), caption), fields);
+    }
+
+    private Map<String, String> csvFields(String text) throws RowException {
+        List<String> values = parseCsv(text);
+        if (values.size() > header.size()) {
+            throw new RowException(SkipReason.MALFORMED_ROW, values.size() + " fields but the header has " + header.size());
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            m.put(header.get(i), i < values.size() ? values.get(i) : null);
+        }
+        return m;
+    }
+
+    private static List<String> parseCsv(String text) {
+        try (CSVParser p = CSVParser.parse(text, CSV)) {
+            List<CSVRecord> recs = p.getRecords();
+            if (recs.size() != 1) {
+                throw new RowException(SkipReason.MALFORMED_ROW, "expected one CSV record, found " + recs.size());
+            }
+            return recs.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new RowException(SkipReason.MALFORMED_ROW, "CSV syntax: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> jsonFields(String text) throws RowException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RowException(SkipReason.MALFORMED_ROW, "JSON syntax: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new RowException(SkipReason.MALFORMED_ROW, "not a JSON object");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> m.put(e.getKey(),
+                e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        return m;
+    }
+
+    private static boolean isBlank(byte[] b) {
+        for (byte x : b) {
+            if (x != ' ' && x != '\t' && x != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A row-level problem: the row is skipped, the file goes on. */
+    private static final class RowException extends RuntimeException {
+        final SkipReason reason;
+
+        RowException(SkipReason reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+}

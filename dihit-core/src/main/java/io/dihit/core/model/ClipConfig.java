@@ -1,0 +1,105 @@
+package io.dihit.core.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A CLIP model in the DiHT layout. JSON uses DiHT's zoo field names:
+ * <pre>{@code {"embed_dim": 512, "vision_cfg": {...}, "text_cfg": {...}}}</pre>
+ * Unknown fields are rejected so that a typo never silently falls back to a default.
+ *
+ * @param embedDim size of the shared image-text embedding
+ * @param vision image tower
+ * @param text text tower
+ */
+public record ClipConfig(
+        @JsonProperty("embed_dim") int embedDim,
+        @JsonProperty("vision_cfg") VisionConfig vision,
+        @JsonProperty("text_cfg") TextConfig text) {
+
+    /** Names of the configs shipped as resources under {@code io/dihit/core/model/configs/}. */
+    public static final List<String> BUILT_IN = List.of(
+            "diht_vitb32_224px", "diht_vitb16_224px", "diht_vitl14_224px", "diht_vitl14_336px",
+            "tiny_fixture", "bench_small", "demo_tiny", "demo_small");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    @JsonCreator
+    public ClipConfig(
+            @JsonProperty(value = "embed_dim", required = true) int embedDim,
+            @JsonProperty(value = "vision_cfg", required = true) VisionConfig vision,
+            @JsonProperty(value = "text_cfg", required = true) TextConfig text) {
+        Checks.positive("embed_dim", embedDim);
+        this.embedDim = embedDim;
+        this.vision = Objects.requireNonNull(vision, "vision_cfg");
+        this.text = Objects.requireNonNull(text, "text_cfg");
+    }
+
+    public static ClipConfig fromJson(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return parse(in, path.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model config " + path, e);
+        }
+    }
+
+    public static ClipConfig fromJson(String json) {
+        try {
+            return JSON.readValue(json, ClipConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid model config: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A built-in config by name (see {@link #BUILT_IN}). */
+    public static ClipConfig named(String name) {
+        String resource = "configs/" + name + ".json";
+        try (InputStream in = ClipConfig.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no built-in model config '" + name + "'; known: " + BUILT_IN);
+            }
+            return parse(in, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model config resource " + resource, e);
+        }
+    }
+
+    private static ClipConfig parse(InputStream in, String source) throws IOException {
+        try {
+            return JSON.readValue(in, ClipConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid model config " + source + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void write(Path path) {
+        try {
+            Files.writeString(path, toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model config " + path, e);
+        }
+    }
+}

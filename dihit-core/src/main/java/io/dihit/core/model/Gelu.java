@@ -1,0 +1,27 @@
+package io.dihit.core.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * GELU with the exact erf form, 0.5 x (1 + erf(x / sqrt 2)), as torch.nn.GELU() (not the tanh approximation).
+ * On the PyTorch engine this is libtorch's fused gelu (default approximate="none", one kernel, less
+ * autograd memory); on any other engine it is composed from erf.
+ */
+public final class Gelu {
+    private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
+
+    private Gelu() {
+    }
+
+    public static NDArray exact(NDArray x) {
+        if ("PyTorch".equals(x.getManager().getEngine().getEngineName())) {
+            return x.getNDArrayInternal().gelu();
+        }
+        return erfForm(x);
+    }
+
+    /** The erf formula spelled out with NDArray operations. */
+    public static NDArray erfForm(NDArray x) {
+        return x.mul(x.mul(INV_SQRT2).erf().add(1f)).mul(0.5f);
+    }
+}

@@ -1,0 +1,60 @@
+package io.dihit.core.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClipConfigTest {
+    @Test
+    void zooParameterCountsMatchDiht() {
+        // counted from parameter shapes: nothing is allocated
+        assertEquals(151_277_313L, new ClipModel(ClipConfig.named("diht_vitb32_224px")).parameterCount());
+        assertEquals(149_620_737L, new ClipModel(ClipConfig.named("diht_vitb16_224px")).parameterCount());
+        assertEquals(427_616_513L, new ClipModel(ClipConfig.named("diht_vitl14_224px")).parameterCount());
+        assertEquals(427_944_193L, new ClipModel(ClipConfig.named("diht_vitl14_336px")).parameterCount());
+    }
+
+    @Test
+    void everyBuiltInConfigParsesAndRoundTrips() {
+        for (String name : ClipConfig.BUILT_IN) {
+            ClipConfig c = ClipConfig.named(name);
+            assertEquals(c, ClipConfig.fromJson(c.toJson()), name);
+        }
+        ClipConfig bench = ClipConfig.named("bench_small");
+        assertEquals(new ClipConfig(256, new VisionConfig(64, 8, 256, 6, 64, 4.0), new TextConfig(32, 8192, 256, 4, 6)),
+                bench);
+        ClipConfig tiny = ClipConfig.named("tiny_fixture");
+        assertEquals(2, tiny.vision().heads());
+        assertEquals(17, tiny.vision().sequenceLength());
+    }
+
+    @Test
+    void dihtDefaultsApplyToHeadWidthAndMlpRatio() {
+        ClipConfig c = ClipConfig.fromJson("""
+                {"embed_dim": 8, "vision_cfg": {"image_size": 32, "patch_size": 16, "width": 128, "layers": 1},
+                 "text_cfg": {"context_length": 4, "vocab_size": 10, "width": 8, "heads": 2, "layers": 1}}""");
+        assertEquals(64, c.vision().headWidth());
+        assertEquals(4.0, c.vision().mlpRatio());
+    }
+
+    @Test
+    void invalidConfigsAreRejectedWithTheField(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var e = assertThrows(IllegalArgumentException.class, () -> new VisionConfig(30, 8, 64, 1, 32, 4.0));
+        assertTrue(e.getMessage().contains("image_size"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new TextConfig(16, 512, 50, 4, 2));
+        assertTrue(e.getMessage().contains("text.heads"), e.getMessage());
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, """
+                {"embed_dim": 8, "vision_cfg": {"image_size": 32, "patch_size": 16, "width": 128, "layers": 1, "head_widht": 64},
+                 "text_cfg": {"context_length": 4, "vocab_size": 10, "width": 8, "heads": 2, "layers": 1}}""");
+        e = assertThrows(IllegalArgumentException.class, () -> ClipConfig.fromJson(typo));
+        assertTrue(e.getMessage().contains("head_widht"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ClipConfig.named("no_such_model"));
+        assertTrue(e.getMessage().contains("no_such_model"), e.getMessage());
+    }
+}

@@ -1,0 +1,26 @@
+package io.dihit.train.loss;
+
+import ai.djl.ndarray.NDArray;
+import io.dihit.train.util.Scalars;
+
+/** CLIP's InfoNCE: (CE(s, arange) + CE(s^T, arange)) / 2, via log-softmax so any scale is stable. */
+public final class InfoNce implements ContrastiveLoss {
+
+    @Override
+    public NDArray compute(NDArray imageFeatures, NDArray textFeatures, NDArray logitScale) {
+        NDArray s = ContrastiveLoss.scores(imageFeatures, textFeatures, logitScale);
+        NDArray imageToText = s.logSoftmax(1).diagonal().mean().neg();
+        NDArray textToImage = s.logSoftmax(0).diagonal().mean().neg();
+        return imageToText.add(textToImage).mul(Scalars.like(imageToText, 0.5));
+    }
+
+    @Override
+    public String name() {
+        return "info_nce";
+    }
+
+    @Override
+    public String toString() {
+        return "InfoNce";
+    }
+}

@@ -1,0 +1,59 @@
+package io.dihit.examples.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one demo run does. Two presets: the full demo (<= 15 min on 2 cores) and {@code --quick}
+ * (<= 3 min, what CI runs end to end).
+ *
+ * @param out                where manifests, checkpoints, report.md and plots go
+ * @param quick              the quick preset (recorded in the report)
+ * @param seeds              training seeds per variant; the tables give mean ± std over them
+ * @param captionsPerConcept captions generated per concept and style
+ * @param dataSeed           seed of caption generation (fixed across training seeds, so seeds vary only training)
+ * @param shots              few-shot sizes per class
+ * @param shotSamplings      random draws of the k-shot training set per size
+ */
+public record DemoConfig(Path out, boolean quick, int seeds, int captionsPerConcept, long dataSeed, List<Integer> shots,
+                         int shotSamplings) {
+
+    public DemoConfig {
+        if (out == null) {
+            throw new IllegalArgumentException("output folder must be given");
+        }
+        if (seeds < 1 || seeds > 10) {
+            throw new IllegalArgumentException("seeds must be in [1, 10]: " + seeds);
+        }
+        if (captionsPerConcept < 1) {
+            throw new IllegalArgumentException("captions per concept must be positive: " + captionsPerConcept);
+        }
+        if (shots.isEmpty() || shots.stream().anyMatch(k -> k < 1)) {
+            throw new IllegalArgumentException("shots must be positive: " + shots);
+        }
+        if (shotSamplings < 1) {
+            throw new IllegalArgumentException("shot samplings must be positive: " + shotSamplings);
+        }
+        shots = List.copyOf(shots);
+    }
+
+    public static DemoConfig full(Path out) {
+        return new DemoConfig(out, false, 3, 4, 20230105L, List.of(1, 2, 4, 8, 16), 3);
+    }
+
+    public static DemoConfig quick(Path out) {
+        return new DemoConfig(out, true, 1, 3, 20230105L, List.of(1, 4, 16), 2);
+    }
+
+    public DemoConfig withSeeds(int n) {
+        return new DemoConfig(out, quick, n, captionsPerConcept, dataSeed, shots, shotSamplings);
+    }
+
+    public Path manifestsDir() {
+        return out.resolve("manifests");
+    }
+
+    public Path plotsDir() {
+        return out.resolve("plots");
+    }
+}

@@ -1,0 +1,35 @@
+package io.dihit.examples.data;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Assumptions;
+
+/** Tests that read the fetched data: skipped on a developer machine without it, failed on CI (CI=true). */
+public final class RequiredData {
+
+    private RequiredData() {
+    }
+
+    public static DataLayout emoji() {
+        DataLayout layout = DataLayout.locate();
+        require(layout.hasEmojiData(), "emoji data under " + layout.root());
+        return layout;
+    }
+
+    public static DataLayout fashionMnist() {
+        DataLayout layout = DataLayout.locate();
+        require(layout.hasFashionMnist(), "Fashion-MNIST under " + layout.fashionMnistDir());
+        return layout;
+    }
+
+    private static void require(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        String message = what + " is missing: " + DataLayout.FETCH_HINT;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+    }
+}
