@@ -176,6 +176,7 @@ public final class ReportWriter {
                 1000.0 / context.catalog().size(), 100.0 / context.catalog().categories().size(),
                 100.0 / context.catalog().subcategories().size()));
         md.append(context.ablation().toMarkdown()).append('\n');
+        appendFindings(md, context.ablation());
         LineChart curves = new LineChart("pre-training loss (first seed of each variant)", "step", "loss", false);
         java.util.Set<Variant> drawn = new java.util.HashSet<>();
         for (StudentTraining.Run run : context.runs()) {
@@ -191,6 +192,33 @@ public final class ReportWriter {
                     + "of different variants are not on one scale).\n\n![training curves](plots/").append(TRAINING_PNG).append(")\n\n");
         }
         appendRetrievalExamples(md, context);
+    }
+
+    /**
+     * Says, for each step of the ladder, whether it moved each metric by more than the seeds' spread
+     * (difference of means against the larger std; with one seed any difference is only indicative).
+     */
+    static void appendFindings(StringBuilder md, MetricTable table) {
+        List<String> rows = table.rows();
+        if (rows.size() < 2) {
+            return;
+        }
+        md.append("What each step does here (DiHT reports gains for every step):\n\n");
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> effects = new ArrayList<>();
+            for (String column : table.columns()) {
+                Stats before = table.stats(rows.get(i - 1), column);
+                Stats after = table.stats(rows.get(i), column);
+                double diff = after.mean() - before.mean();
+                double noise = Math.max(before.std(), after.std());
+                String verdict = after.n() < 2 ? (diff > 0 ? "up" : diff < 0 ? "down" : "flat")
+                        : Math.abs(diff) <= noise ? "within noise" : diff > 0 ? "up" : "down";
+                effects.add(String.format(Locale.ROOT, "%s %s (%+.1f)", column, verdict, 100 * diff));
+            }
+            md.append("- **").append(rows.get(i)).append("** vs ").append(rows.get(i - 1)).append(": ")
+                    .append(String.join(", ", effects)).append('\n');
+        }
+        md.append('\n');
     }
 
     /** Six twitter queries with the last variant's top-5 names; the right name is framed. */
