@@ -47,7 +47,7 @@ public record DemoConfig(Path out, boolean quick, int seeds, int captionsPerConc
 
     public static DemoConfig full(Path out) {
         return new DemoConfig(out, false, 3, 4, 20230105L, List.of(1, 2, 4, 8, 16), 3, "demo_tiny",
-                new ConceptTeacher.Config(300, 128, 2e-3, 7), new StudentTraining(150, 128, 7e-4, 1.0), true);
+                new ConceptTeacher.Config(100, 64, 3e-3, 7), new StudentTraining(40, 64, 7e-4, 1.0), true);
     }
 
     public static DemoConfig quick(Path out) {
