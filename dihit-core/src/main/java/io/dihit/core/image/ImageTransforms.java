@@ -67,13 +67,14 @@ public final class ImageTransforms {
     public static CropBox randomResizedCropBox(int width, int height, double minScale, double maxScale,
                                                double minRatio, double maxRatio, Random rng) {
         double area = (double) width * height;
-        double logMin = Math.log(minRatio);
-        double logMax = Math.log(maxRatio);
+        // StrictMath: the same boxes on every JVM and CPU, so a seed reproduces a run anywhere
+        double logMin = StrictMath.log(minRatio);
+        double logMax = StrictMath.log(maxRatio);
         for (int attempt = 0; attempt < 10; attempt++) {
             double targetArea = area * (minScale + (maxScale - minScale) * rng.nextDouble());
-            double aspect = Math.exp(logMin + (logMax - logMin) * rng.nextDouble());
-            int w = (int) Math.rint(Math.sqrt(targetArea * aspect));
-            int h = (int) Math.rint(Math.sqrt(targetArea / aspect));
+            double aspect = StrictMath.exp(logMin + (logMax - logMin) * rng.nextDouble());
+            int w = (int) Math.rint(StrictMath.sqrt(targetArea * aspect));
+            int h = (int) Math.rint(StrictMath.sqrt(targetArea / aspect));
             if (w > 0 && w <= width && h > 0 && h <= height) {
                 int top = rng.nextInt(height - h + 1);
                 int left = rng.nextInt(width - w + 1);
@@ -110,12 +111,16 @@ public final class ImageTransforms {
     public static void normalizeInto(RgbImage img, ChannelStats mean, ChannelStats std, float[] out, int offset) {
         int plane = img.width() * img.height();
         byte[] rgb = img.rgb();
+        float[] lut = new float[256];
         for (int c = 0; c < 3; c++) {
             float m = mean.get(c);
             float s = std.get(c);
+            for (int v = 0; v < 256; v++) { // the same float32 expression, evaluated once per byte value
+                lut[v] = (v / 255f - m) / s;
+            }
             int base = offset + c * plane;
             for (int i = 0; i < plane; i++) {
-                out[base + i] = ((rgb[i * 3 + c] & 0xff) / 255f - m) / s;
+                out[base + i] = lut[rgb[i * 3 + c] & 0xff];
             }
         }
     }

@@ -35,8 +35,13 @@ public final class Checkpoints {
         if (!Files.isRegularFile(path)) {
             throw new java.io.FileNotFoundException("checkpoint not found: " + path);
         }
-        if (isZip(path)) {
-            throw new CheckpointFormatException(path + ": PyTorch zip checkpoints are not readable yet in this build");
+        byte[] magic = firstBytes(path, 2);
+        if (magic.length == 2 && magic[0] == 'P' && magic[1] == 'K') {
+            return StateDicts.fromCheckpointObject(TorchZipReader.read(path), path.toString());
+        }
+        if (magic.length == 2 && (magic[0] & 0xff) == 0x80 && magic[1] <= 5) {
+            throw new CheckpointFormatException(path + ": legacy (pre-1.6) torch.save pickle format is not supported;"
+                    + " re-save it with a current PyTorch or convert it to safetensors");
         }
         return StateDicts.stripWrapperPrefixes(SafeTensors.read(path));
     }
@@ -48,6 +53,10 @@ public final class Checkpoints {
      *               with an exception naming every such key; if false, matching keys are loaded and the rest reported
      */
     public static LoadReport load(Path path, ClipModel model, boolean strict) throws IOException {
+        if (!model.isInitialized()) {
+            throw new IllegalStateException("call model.initializeParameters(manager) before loading " + path
+                    + " (weights are copied into the model's arrays, on their device)");
+        }
         Map<String, Tensor> stateDict = readStateDict(path);
         Map<String, Parameter> params = model.namedParameters();
         List<String> loaded = new ArrayList<>();
@@ -82,7 +91,7 @@ public final class Checkpoints {
     }
 
     private static void copyInto(Parameter p, Tensor t, String key) {
-        NDArray array = p.getArray(); // throws if the model was not initialised
+        NDArray array = p.getArray();
         if (array.getDataType() != DataType.FLOAT32) {
             throw new IllegalStateException("parameter " + key + " is " + array.getDataType()
                     + "; checkpoints load into float32 models");
@@ -103,10 +112,9 @@ public final class Checkpoints {
         return json == null ? java.util.Optional.empty() : java.util.Optional.of(ClipConfig.fromJson(json));
     }
 
-    private static boolean isZip(Path path) throws IOException {
+    private static byte[] firstBytes(Path path, int n) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            return in.readNBytes(n);
         }
     }
 

@@ -79,6 +79,18 @@ public final class ClipModel extends ClipBlock {
         return namedParameters;
     }
 
+    /**
+     * Whether AdamW should decay this parameter: only matrices and conv kernels do; gains, biases,
+     * embeddings (token, positional, class) and the logit scale do not (DESIGN.md's training rule).
+     */
+    public boolean usesWeightDecay(String key) {
+        Parameter p = namedParameters.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter '" + key + "'");
+        }
+        return p.getShape().dimension() >= 2 && !key.equals("token_embedding.weight") && !key.endsWith("positional_embedding");
+    }
+
     /** Number of scalar parameters, from the shapes alone (nothing is allocated). */
     public long parameterCount() {
         return namedParameters.values().stream().mapToLong(p -> p.getShape().size()).sum();
@@ -126,7 +138,11 @@ public final class ClipModel extends ClipBlock {
         }
         NDArray images = normalize(encodeImage(ps, inputs.get(0), training));
         NDArray texts = normalize(encodeText(ps, inputs.get(1), training));
-        return new NDList(images, texts, ps.getValue(logitScale, images.getDevice(), training));
+        // 0 + logit_scale: a differentiable copy owned by the inputs' manager (NDArray.duplicate would
+        // cut autograd), so callers' ops on it (exp, ...) do not pile up in the parameters' manager
+        NDArray scale = images.getManager().zeros(new Shape(), images.getDataType(), images.getDevice())
+                .add(ps.getValue(logitScale, images.getDevice(), training));
+        return new NDList(images, texts, scale);
     }
 
     @Override

@@ -67,7 +67,10 @@ public final class VisionTransformer extends ClipBlock {
         NDArray patches = Conv2d.conv2d(images, ps.getValue(conv1, device, training), null, new Shape(p, p))
                 .singletonOrThrow(); // (N, w, g, g)
         patches = patches.reshape(n, w, -1).transpose(0, 2, 1); // (N, g*g, w)
-        NDArray cls = ps.getValue(classEmbedding, device, training).reshape(1, 1, w).broadcast(n, 1, w);
+        // zeros + class_embedding as in DiHT; the input-side array comes first so every result
+        // belongs to the caller's (per-batch) manager, never to the parameters' manager
+        NDArray cls = patches.getManager().zeros(new Shape(n, 1, w), patches.getDataType(), device)
+                .add(ps.getValue(classEmbedding, device, training));
         NDArray x = NDArrays.concat(new NDList(cls, patches), 1)
                 .add(ps.getValue(positionalEmbedding, device, training));
         x = lnPre.apply(ps, x, training);

@@ -55,9 +55,12 @@ public final class BpeTrainer {
         }
     }
 
-    /** The learned merges and what they were learned from. */
+    /**
+     * The learned merges and what they were learned from; {@code corpusTokens} is the number of BPE ids the
+     * training captions take with these merges (without start/end).
+     */
     public record Result(List<MergesFile.Merge> merges, int requestedVocabSize, long captions, long words,
-                         int distinctWords) {
+                         int distinctWords, long corpusTokens) {
         public Result {
             merges = List.copyOf(merges);
         }
@@ -128,7 +131,7 @@ public final class BpeTrainer {
         }
         LOG.info("BPE trained {} merges (vocab {}) from {} captions, {} words ({} distinct) in {} ms", merges.size(),
                 Config.MIN_VOCAB + merges.size(), captions, words, wordCounts.size(), (System.nanoTime() - t0) / 1_000_000);
-        return new Result(merges, config.vocabSize(), captions, words, wordCounts.size());
+        return new Result(merges, config.vocabSize(), captions, words, wordCounts.size(), state.corpusTokens());
     }
 
     /** Words as symbol arrays plus the pair statistics the greedy loop needs. */
@@ -139,8 +142,12 @@ public final class BpeTrainer {
         private final long[] freq;
         private final int[] visited;
         private int mergeStamp;
-        private final Map<Long, long[]> pairCount = new HashMap<>();
+        private final LongCounts pairCount;
         private final Map<Long, IntList> pairWords = new HashMap<>();
+        /**
+         * Lazy max-queue: an entry may be stale. Counts only grow by a push, so a popped entry whose count
+         * differs from the live count is too high; it is re-queued with the live count.
+         */
         private final PriorityQueue<Candidate> queue = new PriorityQueue<>(this::compare);
 
         private record Candidate(long count, int first, int second) {
@@ -153,6 +160,7 @@ public final class BpeTrainer {
             words = new int[sortedCounts.size()][];
             freq = new long[words.length];
             visited = new int[words.length];
+            pairCount = new LongCounts(words.length * 4);
             int w = 0;
             for (Map.Entry<String, long[]> e : sortedCounts.entrySet()) {
                 byte[] utf8 = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -164,14 +172,15 @@ public final class BpeTrainer {
                 freq[w] = e.getValue()[0];
                 for (int i = 0; i + 1 < symbols.length; i++) {
                     long key = PairTable.key(symbols[i], symbols[i + 1]);
-                    pairCount.computeIfAbsent(key, k -> new long[1])[0] += freq[w];
+                    pairCount.add(key, freq[w]);
                     pairWords.computeIfAbsent(key, k -> new IntList()).add(w);
                 }
                 w++;
             }
-            for (Map.Entry<Long, long[]> e : pairCount.entrySet()) {
-                queue.add(candidate(e.getKey(), e.getValue()[0]));
-            }
+            pairCount.forEachPositive((key, count) -> {
+                queue.add(candidate(key, count));
+                return 0;
+            });
         }
 
         /** Applies the best pair everywhere and returns it, or null when no pair reaches {@code minCount}. */
@@ -182,39 +191,48 @@ public final class BpeTrainer {
                 if (best == null || best.count() < minCount) {
                     return null;
                 }
-                if (count(PairTable.key(best.first(), best.second())) == best.count()) {
-                    break; // not stale
+                long live = pairCount.get(PairTable.key(best.first(), best.second()));
+                if (live == best.count()) {
+                    break;
+                }
+                if (live >= minCount) {
+                    queue.add(new Candidate(live, best.first(), best.second()));
                 }
             }
             int a = best.first();
             int b = best.second();
             int merged = symbolOf(symbolText.get(a) + symbolText.get(b));
-            long key = PairTable.key(a, b);
-            Set<Long> touched = new HashSet<>();
+            Set<Long> grown = new HashSet<>();
             mergeStamp++;
-            IntList holders = pairWords.remove(key);
+            IntList holders = pairWords.remove(PairTable.key(a, b));
             for (int h = 0; h < holders.size(); h++) {
                 int w = holders.get(h);
                 if (visited[w] != mergeStamp) {
                     visited[w] = mergeStamp;
-                    mergeInWord(w, a, b, merged, touched);
+                    mergeInWord(w, a, b, merged, grown);
                 }
             }
-            for (Long t : touched) {
-                long c = count(t);
-                if (c > 0) {
-                    queue.add(candidate(t, c));
-                }
+            for (Long key : grown) {
+                queue.add(candidate(key, pairCount.get(key)));
             }
             return new MergesFile.Merge(symbolText.get(a), symbolText.get(b));
         }
 
-        private void mergeInWord(int w, int a, int b, int merged, Set<Long> touched) {
+        /**
+         * Merges (a, b) left to right in word w. Only pairs overlapping a merged span change: those are
+         * subtracted from the old word and the pairs touching a new symbol added from the new one.
+         */
+        private void mergeInWord(int w, int a, int b, int merged, Set<Long> grown) {
             int[] old = words[w];
             int[] next = new int[old.length];
+            boolean[] fresh = new boolean[old.length];
+            boolean[] oldMerged = new boolean[old.length];
             int n = 0;
             for (int i = 0; i < old.length; ) {
                 if (i + 1 < old.length && old[i] == a && old[i + 1] == b) {
+                    oldMerged[i] = true;
+                    oldMerged[i + 1] = true;
+                    fresh[n] = true;
                     next[n++] = merged;
                     i += 2;
                 } else {
@@ -226,29 +244,28 @@ public final class BpeTrainer {
             }
             long f = freq[w];
             for (int i = 0; i + 1 < old.length; i++) {
-                long k = PairTable.key(old[i], old[i + 1]);
-                long[] c = pairCount.get(k);
-                c[0] -= f;
-                if (c[0] == 0) {
-                    pairCount.remove(k);
+                if (oldMerged[i] || oldMerged[i + 1]) {
+                    pairCount.add(PairTable.key(old[i], old[i + 1]), -f);
                 }
-                touched.add(k);
             }
             int[] word = Arrays.copyOf(next, n);
             words[w] = word;
             for (int i = 0; i + 1 < n; i++) {
-                long k = PairTable.key(word[i], word[i + 1]);
-                pairCount.computeIfAbsent(k, x -> new long[1])[0] += f;
-                touched.add(k);
-                if (word[i] == merged || word[i + 1] == merged) {
-                    pairWords.computeIfAbsent(k, x -> new IntList()).add(w);
+                if (fresh[i] || fresh[i + 1]) {
+                    long key = PairTable.key(word[i], word[i + 1]);
+                    pairCount.add(key, f);
+                    grown.add(key);
+                    pairWords.computeIfAbsent(key, x -> new IntList()).add(w);
                 }
             }
         }
 
-        private long count(long key) {
-            long[] c = pairCount.get(key);
-            return c == null ? 0 : c[0];
+        long corpusTokens() {
+            long tokens = 0;
+            for (int w = 0; w < words.length; w++) {
+                tokens += freq[w] * words[w].length;
+            }
+            return tokens;
         }
 
         private Candidate candidate(long key, long count) {

@@ -21,6 +21,9 @@ public final class ClipTextCleaner {
     }
 
     private static String collapseWhitespace(String s) {
+        if (isCollapsed(s)) {
+            return s;
+        }
         StringBuilder out = null;
         boolean pendingSpace = false;
         int n = s.length();
@@ -42,5 +45,27 @@ public final class ClipTextCleaner {
             pendingSpace = false;
         }
         return out == null ? s : out.toString();
+    }
+
+    /** True when the only whitespace is single spaces between other characters (the common case). */
+    private static boolean isCollapsed(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c <= ' ' || (c >= 0x85 && isPythonSpace(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

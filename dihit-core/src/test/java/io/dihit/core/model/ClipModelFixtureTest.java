@@ -23,7 +23,7 @@ class ClipModelFixtureTest {
     private static final float ABS_TOL = 1e-4f;
 
     @ParameterizedTest
-    @ValueSource(strings = {"model.safetensors"})
+    @ValueSource(strings = {"model.pt", "model.safetensors"})
     void featuresLogitsLossAndGradientsMatchPyTorch(String file) throws Exception {
         ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
         try (NDManager manager = NDManager.newBaseManager()) {

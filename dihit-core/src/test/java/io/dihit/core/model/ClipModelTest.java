@@ -61,6 +61,20 @@ class ClipModelTest {
     }
 
     @Test
+    void weightDecayAppliesToMatricesOnly() {
+        ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
+        java.util.List<String> decayed = model.namedParameters().keySet().stream().filter(model::usesWeightDecay)
+                .filter(k -> !k.contains("resblocks.") || k.contains("resblocks.0.")).sorted().toList();
+        assertEquals(java.util.List.of("text_projection",
+                "transformer.resblocks.0.attn.in_proj_weight", "transformer.resblocks.0.attn.out_proj.weight",
+                "transformer.resblocks.0.mlp.c_fc.weight", "transformer.resblocks.0.mlp.c_proj.weight",
+                "visual.conv1.weight", "visual.proj",
+                "visual.transformer.resblocks.0.attn.in_proj_weight", "visual.transformer.resblocks.0.attn.out_proj.weight",
+                "visual.transformer.resblocks.0.mlp.c_fc.weight", "visual.transformer.resblocks.0.mlp.c_proj.weight"),
+                decayed);
+    }
+
+    @Test
     void wrongInputShapesAreRejectedClearly() {
         ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
         try (NDManager m = NDManager.newBaseManager()) {

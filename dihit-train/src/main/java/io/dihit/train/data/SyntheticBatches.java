@@ -1,9 +1,7 @@
 package io.dihit.train.data;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -61,22 +59,7 @@ public final class SyntheticBatches implements BatchSource {
     }
 
     @Override
-    public Iterator<TrainingBatch> openAt(long batchesConsumed) {
-        return new Iterator<>() {
-            private long next = batchesConsumed;
-
-            @Override
-            public boolean hasNext() {
-                return next < totalBatches;
-            }
-
-            @Override
-            public TrainingBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch(next++);
-            }
-        };
+    public Batches open(String position) {
+        return BatchSource.indexed(this::batch, totalBatches).open(position);
     }
 }

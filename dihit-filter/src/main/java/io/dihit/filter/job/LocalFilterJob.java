@@ -1,0 +1,306 @@
+package io.dihit.filter.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dihit.core.data.ManifestWriter;
+import io.dihit.core.data.Manifests;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming CAT filter on one machine: reads manifests in order, scores rows on a thread pool
+ * with at most {@code maxInFlight} rows in memory, and writes, in input order, the kept and rejected
+ * manifests (with every score; rejected rows carry the reason), {@code failed.jsonl} (row, error) and
+ * {@code summary.json}. Every row read ends in exactly one of the three files.
+ *
+ * <p>Resumable: a {@link JobCheckpoint} is taken every {@code checkpointEvery} rows (and every 10 s);
+ * running the same job again on the same output folder cuts the outputs back to the checkpoint and
+ * continues after it, so a killed run finishes without duplicating or losing rows.
+ */
+public final class LocalFilterJob {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFilterJob.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long CHECKPOINT_NANOS = 10_000_000_000L;
+
+    private final FilterJobConfig config;
+    private final SampleProcessor processor;
+
+    public LocalFilterJob(FilterJobConfig config, SampleProcessor processor) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.processor = Objects.requireNonNull(processor, "processor");
+    }
+
+    public Path keptFile() {
+        return config.outputDir().resolve("kept." + config.outputFormat());
+    }
+
+    public Path rejectedFile() {
+        return config.outputDir().resolve("rejected." + config.outputFormat());
+    }
+
+    public Path failedFile() {
+        return config.outputDir().resolve("failed.jsonl");
+    }
+
+    public Path summaryFile() {
+        return config.outputDir().resolve("summary.json");
+    }
+
+    public Path checkpointFile() {
+        return config.outputDir().resolve("checkpoint.json");
+    }
+
+    /** Runs (or resumes) the job to the end and returns the final counters. */
+    public JobCounters run() throws IOException, InterruptedException {
+        Files.createDirectories(config.outputDir());
+        long startNanos = System.nanoTime();
+        JobCheckpoint checkpoint = startOrResume();
+        if (checkpoint.complete) {
+            LOG.info("job in {} is already complete; nothing to do", config.outputDir());
+            return checkpoint.counters;
+        }
+        long doneBefore = checkpoint.counters.read;
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "cat-filter");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Outputs out = new Outputs(checkpoint)) {
+            ProgressLine progress = config.progress() ? new ProgressLine(System.err, countRows(), doneBefore) : null;
+            for (int i = checkpoint.input; i < config.inputs().size(); i++) {
+                processInput(i, checkpoint, out, pool, progress);
+                checkpoint.input = i + 1;
+                checkpoint.position = -1;
+                out.checkpoint(checkpoint);
+            }
+            checkpoint.complete = true;
+            out.checkpoint(checkpoint);
+            if (progress != null) {
+                progress.update(checkpoint.counters, true);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JobCounters c = checkpoint.counters;
+        if (!c.balanced()) {
+            throw new IllegalStateException("accounting broken: kept + rejected + failed != read: " + JSON.writeValueAsString(c));
+        }
+        writeSummary(c, (System.nanoTime() - startNanos) / 1e9, c.read - doneBefore);
+        LOG.info("filter done: read {}, kept {}, rejected {}, failed {}", c.read, c.kept, c.rejected, c.failed);
+        return c;
+    }
+
+    private void processInput(int input, JobCheckpoint checkpoint, Outputs out, ExecutorService pool,
+                              ProgressLine progress) throws IOException, InterruptedException {
+        // Window entries: futures of rows (checkpoint allowed after them) or ready source failures.
+        record Pending(Future<RowOutcome> future, RowOutcome ready) {
+            RowOutcome get() throws InterruptedException {
+                if (ready != null) {
+                    return ready;
+                }
+                try {
+                    return future.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("row processing threw", e.getCause());
+                }
+            }
+        }
+        Deque<Pending> window = new ArrayDeque<>();
+        long sinceCheckpoint = 0;
+        long lastCheckpoint = System.nanoTime();
+        try (SampleSource source = new ManifestSource(input, config.inputs().get(input))) {
+            boolean exhausted = false;
+            while (true) {
+                while (!exhausted && window.size() < config.maxInFlight()) {
+                    SourceRow row = source.next();
+                    for (SourceFailure f : source.drainFailures()) {
+                        if (!checkpoint.covers(f.input(), f.position())) {
+                            window.add(new Pending(null, new RowOutcome.Failed(f)));
+                        }
+                    }
+                    if (row == null) {
+                        exhausted = true;
+                    } else if (!checkpoint.covers(row.input(), row.position())) {
+                        window.add(new Pending(pool.submit(() -> processor.process(row)), null));
+                    }
+                }
+                Pending next = window.poll();
+                if (next == null) {
+                    return;
+                }
+                RowOutcome outcome = next.get();
+                out.write(outcome);
+                checkpoint.counters.add(outcome);
+                boolean rowBoundary = next.ready() == null;
+                if (rowBoundary) {
+                    checkpoint.position = positionOf(outcome);
+                    sinceCheckpoint++;
+                    if (sinceCheckpoint >= config.checkpointEvery() || System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
+                        out.checkpoint(checkpoint);
+                        sinceCheckpoint = 0;
+                        lastCheckpoint = System.nanoTime();
+                    }
+                }
+                if (progress != null) {
+                    progress.update(checkpoint.counters, false);
+                }
+            }
+        }
+    }
+
+    private static long positionOf(RowOutcome o) {
+        return o instanceof RowOutcome.Scored s ? s.row().position() : ((RowOutcome.Failed) o).failure().position();
+    }
+
+    private JobCheckpoint startOrResume() throws IOException {
+        Path file = checkpointFile();
+        List<String> inputs = config.inputs().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        if (Files.exists(file)) {
+            JobCheckpoint c = JobCheckpoint.load(file);
+            if (!c.inputs.equals(inputs) || !c.rule.equals(processor.rule().describe())
+                    || !c.outputFormat.equals(config.outputFormat())) {
+                throw new IOException(config.outputDir() + " holds a checkpoint of a different job (inputs "
+                        + c.inputs + ", rule " + c.rule + ", format " + c.outputFormat + "); use another output folder");
+            }
+            if (!c.complete) {
+                LOG.info("resuming after input {} position {} ({} rows done)", c.input, c.position, c.counters.read);
+                for (Map.Entry<String, Long> e : c.fileSizes.entrySet()) {
+                    truncate(config.outputDir().resolve(e.getKey()), e.getValue());
+                }
+            }
+            return c;
+        }
+        JobCheckpoint c = new JobCheckpoint();
+        c.inputs = inputs;
+        c.rule = processor.rule().describe();
+        c.outputFormat = config.outputFormat();
+        for (Path p : List.of(keptFile(), rejectedFile(), failedFile(), summaryFile())) {
+            Files.deleteIfExists(p);
+        }
+        return c;
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("checkpoint names " + file + " but it is missing; cannot resume");
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (ch.size() < size) {
+                throw new IOException(file + " is shorter (" + ch.size() + ") than its checkpoint (" + size + "); cannot resume");
+            }
+            ch.truncate(size);
+        }
+    }
+
+    /** Upper bound of the rows left to read (newline count), for the progress bar. */
+    private long countRows() throws IOException {
+        long lines = 0;
+        byte[] buf = new byte[1 << 16];
+        for (Path p : config.inputs()) {
+            try (InputStream in = Files.newInputStream(p)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private void writeSummary(JobCounters c, double seconds, long rowsThisRun) throws IOException {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("finished", Instant.now().toString());
+        s.putPOJO("inputs", config.inputs().stream().map(Path::toString).toList());
+        s.put("rule", processor.rule().describe());
+        s.putPOJO("ruleConfig", processor.rule());
+        s.put("parser", processor.scorer().parserName());
+        s.put("textSpotter", processor.scorer().spotterName());
+        s.put("threads", config.threads());
+        s.put("java", System.getProperty("java.version"));
+        s.putPOJO("counts", c);
+        Map<String, Object> speed = new LinkedHashMap<>();
+        speed.put("rowsThisRun", rowsThisRun);
+        speed.put("secondsThisRun", seconds);
+        speed.put("rowsPerSecond", rowsThisRun / Math.max(seconds, 1e-9));
+        s.putPOJO("speed", speed);
+        Path tmp = summaryFile().resolveSibling("summary.json.tmp");
+        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), s);
+        Files.move(tmp, summaryFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The three output files, opened fresh or appended after a resume. */
+    private final class Outputs implements AutoCloseable {
+        private final ManifestWriter kept;
+        private final ManifestWriter rejected;
+        private final BufferedWriter failed;
+
+        Outputs(JobCheckpoint c) throws IOException {
+            boolean resume = !c.fileSizes.isEmpty();
+            kept = resume ? Manifests.append(keptFile(), RowOutcome.SCORE_COLUMNS) : Manifests.write(keptFile(), RowOutcome.SCORE_COLUMNS);
+            rejected = resume ? Manifests.append(rejectedFile(), RowOutcome.REJECTED_COLUMNS)
+                    : Manifests.write(rejectedFile(), RowOutcome.REJECTED_COLUMNS);
+            failed = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(failedFile(),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8));
+            if (!resume) {
+                checkpoint(c);
+            }
+        }
+
+        void write(RowOutcome outcome) throws IOException {
+            if (outcome instanceof RowOutcome.Scored s) {
+                (s.kept() ? kept : rejected).write(s.row().record(), s.columns());
+            } else {
+                SourceFailure f = ((RowOutcome.Failed) outcome).failure();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("input", config.inputs().get(f.input()).toString());
+                row.put("position", f.position());
+                row.put("id", f.id());
+                row.put("reason", f.reason());
+                row.put("error", f.detail());
+                failed.write(JSON.writeValueAsString(row));
+                failed.write('\n');
+            }
+        }
+
+        void checkpoint(JobCheckpoint c) throws IOException {
+            kept.flush();
+            rejected.flush();
+            failed.flush();
+            c.fileSizes.put(keptFile().getFileName().toString(), Files.size(keptFile()));
+            c.fileSizes.put(rejectedFile().getFileName().toString(), Files.size(rejectedFile()));
+            c.fileSizes.put(failedFile().getFileName().toString(), Files.size(failedFile()));
+            c.save(checkpointFile());
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (kept; rejected; failed) {
+                // closes all three even if one throws
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.dihit.filter.job;
+
+import java.util.Objects;
+
+/**
+ * A row that could not be turned into a sample, or a sample that could not be scored.
+ *
+ * @param input    index of the input in the job's input list
+ * @param position where in that input (manifest line, shard member index)
+ * @param id       sample id when known, else empty
+ * @param reason   category (a core {@code SkipReason} name in lower case, or a filter reason such as
+ *                 {@code ocr_error} / {@code parse_error})
+ * @param detail   human-readable cause
+ */
+public record SourceFailure(int input, long position, String id, String reason, String detail) {
+    public SourceFailure {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+    }
+}

@@ -1,0 +1,32 @@
+package io.dihit.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+
+/**
+ * What the training loop needs from a dual encoder: two towers returning unnormalised embeddings,
+ * a learned log logit scale, and every trainable parameter under a stable name (names decide
+ * weight decay and key checkpoints). {@link ClipEncoder} adapts dihit-core's ClipModel.
+ */
+public interface ImageTextEncoder {
+
+    /** The block owning all parameters (already initialised). */
+    Block block();
+
+    int embedDim();
+
+    /** Every trainable parameter by stable name, in a fixed order. */
+    Map<String, Parameter> namedParameters();
+
+    /** The learned log temperature, a scalar. */
+    Parameter logitScale();
+
+    /** (N, 3, H, W) float images -> (N, embedDim) unnormalised embeddings. */
+    NDArray encodeImage(ParameterStore ps, NDArray images, boolean training);
+
+    /** (N, context) int token rows -> (N, embedDim) unnormalised embeddings. */
+    NDArray encodeText(ParameterStore ps, NDArray tokens, boolean training);
+}
