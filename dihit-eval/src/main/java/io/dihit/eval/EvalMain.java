@@ -93,6 +93,10 @@ public final class EvalMain {
         } catch (IOException e) {
             System.err.println("dihit eval: " + e.getMessage());
             System.exit(1);
+        } catch (java.io.UncheckedIOException e) {
+            // e.g. an image that cannot be decoded: the message names it
+            System.err.println("dihit eval: " + e.getMessage());
+            System.exit(1);
         }
     }
 
