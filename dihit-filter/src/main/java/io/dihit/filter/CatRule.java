@@ -15,7 +15,7 @@ import java.util.List;
  * @param textMatchEnabled  reject samples whose image text matches the caption (needs a text spotter)
  */
 public record CatRule(boolean complexityEnabled, int minComplexity, boolean actionsEnabled, int minActions,
-                      boolean textMatchEnabled) {
+                      boolean textMatchEnabled) implements java.io.Serializable {
     public static final CatRule DEFAULT = new CatRule(true, 1, true, 1, true);
 
     public CatRule {

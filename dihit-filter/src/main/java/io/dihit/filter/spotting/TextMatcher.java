@@ -25,7 +25,7 @@ public final class TextMatcher {
      * @param minConfidence spotted pieces with a lower confidence are ignored, in [0, 1]
      * @param minWordLength shortest normalised word that counts, at least 1 (the DiHT default is 2)
      */
-    public record Config(double minConfidence, int minWordLength) {
+    public record Config(double minConfidence, int minWordLength) implements java.io.Serializable {
         public static final Config DEFAULT = new Config(0.5, 2);
 
         public Config {

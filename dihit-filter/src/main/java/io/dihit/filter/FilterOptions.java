@@ -1,0 +1,182 @@
+package io.dihit.filter;
+
+import io.dihit.filter.spotting.TextMatcher;
+import io.dihit.filter.spotting.TextSpotter;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line options shared by {@code FilterMain} (local) and {@code SparkFilterMain}: inputs,
+ * output, the CAT rule and the OCR engine. Parsing only; unknown options are errors.
+ */
+public final class FilterOptions {
+    public final List<Path> inputs = new ArrayList<>();
+    /** The inputs and output as given (Spark accepts URIs such as hdfs://... or s3a://...). */
+    public final List<String> inputUris = new ArrayList<>();
+    public Path output;
+    public String outputUri;
+    public int threads = Runtime.getRuntime().availableProcessors();
+    public String format = "jsonl";
+    public int checkpointEvery = 10_000;
+    public boolean verifyImages;
+    public boolean progress = true;
+    public boolean complexity = true;
+    public int minComplexity = 1;
+    public boolean actions = true;
+    public int minActions = 1;
+    /** Text-match part; on by default when an OCR engine is given. */
+    public Boolean textMatch;
+    public String ocrClass;
+    public final Map<String, String> ocrOptions = new LinkedHashMap<>();
+    public double minConfidence = TextMatcher.Config.DEFAULT.minConfidence();
+    public int minWordLength = TextMatcher.Config.DEFAULT.minWordLength();
+    public int maxTokens = 256;
+    public final List<String> explain = new ArrayList<>();
+    public String master;
+    public int partitions;
+    public boolean help;
+
+    public static final String OPTIONS_HELP = """
+              --input PATH           manifest (.csv with header id,image,caption, or .jsonl); repeatable
+              --output DIR           output folder (kept, rejected, failed, summary, checkpoint)
+              --format jsonl|csv     format of the kept/rejected manifests (default jsonl)
+              --min-complexity N     keep when complexity >= N (default 1)
+              --min-actions N        keep when actions >= N (default 1)
+              --no-complexity        switch the complexity part off
+              --no-actions           switch the actions part off
+              --no-text-match        switch the text-match part off (default when no --ocr is given)
+              --ocr CLASS            TextSpotter class (public constructor taking Map<String,String>, or none)
+              --ocr-option K=V       option passed to the TextSpotter constructor; repeatable
+              --min-confidence X     spotted words below this OCR confidence are ignored (default 0.5)
+              --min-word-length N    shortest spotted word that can match (default 2)
+              --max-tokens N         captions are parsed up to N tokens (default 256)
+              --verify-images        decode every image even without OCR (unreadable images fail their row)
+            """;
+
+    public static FilterOptions parse(String[] args, boolean spark) {
+        FilterOptions o = new FilterOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-h", "--help" -> o.help = true;
+                case "--input" -> {
+                    o.inputUris.add(uri(value(args, ++i, a)));
+                    if (!spark) {
+                        o.inputs.add(Path.of(args[i]));
+                    }
+                }
+                case "--output" -> {
+                    o.outputUri = uri(value(args, ++i, a));
+                    if (!spark) {
+                        o.output = Path.of(args[i]);
+                    }
+                }
+                case "--format" -> o.format = value(args, ++i, a);
+                case "--min-complexity" -> o.minComplexity = intValue(args, ++i, a);
+                case "--min-actions" -> o.minActions = intValue(args, ++i, a);
+                case "--no-complexity" -> o.complexity = false;
+                case "--no-actions" -> o.actions = false;
+                case "--no-text-match" -> o.textMatch = false;
+                case "--ocr" -> o.ocrClass = value(args, ++i, a);
+                case "--ocr-option" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--ocr-option needs KEY=VALUE, got " + kv);
+                    }
+                    o.ocrOptions.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--min-confidence" -> o.minConfidence = Double.parseDouble(value(args, ++i, a));
+                case "--min-word-length" -> o.minWordLength = intValue(args, ++i, a);
+                case "--max-tokens" -> o.maxTokens = intValue(args, ++i, a);
+                case "--verify-images" -> o.verifyImages = true;
+                default -> {
+                    if (!spark && a.equals("--threads")) {
+                        o.threads = intValue(args, ++i, a);
+                    } else if (!spark && a.equals("--checkpoint-every")) {
+                        o.checkpointEvery = intValue(args, ++i, a);
+                    } else if (!spark && a.equals("--no-progress")) {
+                        o.progress = false;
+                    } else if (!spark && a.equals("--explain")) {
+                        o.explain.add(value(args, ++i, a));
+                    } else if (spark && a.equals("--master")) {
+                        o.master = value(args, ++i, a);
+                    } else if (spark && a.equals("--partitions")) {
+                        o.partitions = intValue(args, ++i, a);
+                    } else {
+                        throw new IllegalArgumentException("unknown option " + a + " (see --help)");
+                    }
+                }
+            }
+        }
+        return o;
+    }
+
+    /** Checks what a filtering run needs. */
+    public void requireRunnable() {
+        if (inputUris.isEmpty() || outputUri == null) {
+            throw new IllegalArgumentException("--input and --output are required (see --help)");
+        }
+        if (Boolean.TRUE.equals(textMatch) && ocrClass == null) {
+            throw new IllegalArgumentException("text matching needs --ocr");
+        }
+    }
+
+    public CatRule rule() {
+        boolean text = textMatch == null ? ocrClass != null : textMatch;
+        return new CatRule(complexity, minComplexity, actions, minActions, text);
+    }
+
+    public TextMatcher.Config matcherConfig() {
+        return new TextMatcher.Config(minConfidence, minWordLength);
+    }
+
+    /** Instantiates the OCR engine, or returns null when none was asked for. */
+    public TextSpotter createSpotter() {
+        return createSpotter(ocrClass, ocrOptions);
+    }
+
+    public static TextSpotter createSpotter(String className, Map<String, String> options) {
+        if (className == null || className.equals("none")) {
+            return null;
+        }
+        try {
+            Class<? extends TextSpotter> type = Class.forName(className).asSubclass(TextSpotter.class);
+            try {
+                Constructor<? extends TextSpotter> withOptions = type.getConstructor(Map.class);
+                return withOptions.newInstance(Map.copyOf(options));
+            } catch (NoSuchMethodException e) {
+                if (!options.isEmpty()) {
+                    throw new IllegalArgumentException(className + " takes no options but got " + options);
+                }
+                return type.getConstructor().newInstance();
+            }
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("cannot create text spotter " + className + ": " + e, e);
+        }
+    }
+
+    /** A URI as given, or a local path made an absolute file: URI. */
+    private static String uri(String pathOrUri) {
+        return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String[] args, int i, String option) {
+        try {
+            return Integer.parseInt(value(args, i, option));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs an integer, got " + args[i]);
+        }
+    }
+}

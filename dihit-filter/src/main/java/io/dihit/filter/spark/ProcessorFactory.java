@@ -1,0 +1,13 @@
+package io.dihit.filter.spark;
+
+import io.dihit.filter.job.SampleProcessor;
+import java.io.Serializable;
+
+/**
+ * Builds the {@link SampleProcessor} on each Spark executor. Implementations must be value objects
+ * (records): executors keep one processor per distinct factory for the life of the JVM, so models
+ * load once per executor, not once per task.
+ */
+public interface ProcessorFactory extends Serializable {
+    SampleProcessor create();
+}
