@@ -45,6 +45,18 @@ class ClipConfigTest {
     }
 
     @Test
+    void withersDeriveValidatedVariants() {
+        ClipConfig demo = ClipConfig.named("demo_tiny");
+        ClipConfig ownVocab = demo.withText(demo.text().withVocabSize(1000));
+        assertEquals(1000, ownVocab.text().vocabSize());
+        assertEquals(demo.vision(), ownVocab.vision());
+        assertEquals(65, demo.withVision(demo.vision().withImageSize(64)).vision().sequenceLength());
+        assertEquals(77, demo.text().withContextLength(77).contextLength());
+        assertEquals(64, demo.withEmbedDim(64).embedDim());
+        assertThrows(IllegalArgumentException.class, () -> demo.vision().withImageSize(36));
+    }
+
+    @Test
     void dihtDefaultsApplyToHeadWidthAndMlpRatio() {
         ClipConfig c = ClipConfig.fromJson("""
                 {"embed_dim": 8, "vision_cfg": {"image_size": 32, "patch_size": 16, "width": 128, "layers": 1},
