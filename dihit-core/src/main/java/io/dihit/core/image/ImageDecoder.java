@@ -1,6 +1,8 @@
 package io.dihit.core.image;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -9,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 
 /**
  * Decodes PNG, JPEG (and whatever else ImageIO reads) to 8-bit RGB. Transparent pixels are
@@ -21,6 +24,9 @@ public final class ImageDecoder {
     static {
         ImageIO.setUseCache(false); // decode in memory; no temp files from worker threads
     }
+
+    /** Largest accepted image, in pixels (Pillow's default decompression-bomb limit). */
+    public static final long MAX_PIXELS = 89_478_485L;
 
     private ImageDecoder() {
     }
@@ -45,20 +51,41 @@ public final class ImageDecoder {
         return decode(encoded).toBufferedImage();
     }
 
+    /** Reads a file to a TYPE_INT_RGB BufferedImage (alpha composited on white). */
+    public static BufferedImage decodeBuffered(Path file) throws IOException {
+        return decode(file).toBufferedImage();
+    }
+
     private static BufferedImage readBuffered(byte[] encoded) throws ImageDecodeException {
         if (encoded.length == 0) {
             throw new ImageDecodeException("empty image data");
         }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(new ByteArrayInputStream(encoded));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException("not a recognised image format (" + encoded.length + " bytes, starts " + head(encoded) + ")");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) { // refuse decompression bombs before allocating
+                    throw new ImageDecodeException("image too large: " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels (limit " + MAX_PIXELS + ")");
+                }
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw new ImageDecodeException("decoder returned no image (" + encoded.length + " bytes)");
+                }
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException("unreadable image (" + encoded.length + " bytes, starts " + head(encoded) + "): " + e.getMessage(), e);
         }
-        if (img == null) {
-            throw new ImageDecodeException("not a recognised image format (" + encoded.length + " bytes, starts " + head(encoded) + ")");
-        }
-        return img;
     }
 
     /** Converts any decoded image to RGB bytes, compositing alpha on white. */

@@ -67,13 +67,14 @@ public final class ImageTransforms {
     public static CropBox randomResizedCropBox(int width, int height, double minScale, double maxScale,
                                                double minRatio, double maxRatio, Random rng) {
         double area = (double) width * height;
-        double logMin = Math.log(minRatio);
-        double logMax = Math.log(maxRatio);
+        // StrictMath: the same boxes on every JVM and CPU, so a seed reproduces a run anywhere
+        double logMin = StrictMath.log(minRatio);
+        double logMax = StrictMath.log(maxRatio);
         for (int attempt = 0; attempt < 10; attempt++) {
             double targetArea = area * (minScale + (maxScale - minScale) * rng.nextDouble());
-            double aspect = Math.exp(logMin + (logMax - logMin) * rng.nextDouble());
-            int w = (int) Math.rint(Math.sqrt(targetArea * aspect));
-            int h = (int) Math.rint(Math.sqrt(targetArea / aspect));
+            double aspect = StrictMath.exp(logMin + (logMax - logMin) * rng.nextDouble());
+            int w = (int) Math.rint(StrictMath.sqrt(targetArea * aspect));
+            int h = (int) Math.rint(StrictMath.sqrt(targetArea / aspect));
             if (w > 0 && w <= width && h > 0 && h <= height) {
                 int top = rng.nextInt(height - h + 1);
                 int left = rng.nextInt(width - w + 1);

@@ -183,6 +183,36 @@ class BatchLoaderTest {
     }
 
     @Test
+    void loadsFromTarShardsWithTheSameSkips() throws IOException {
+        Path shard = dir.resolve("shards/train-000.tar");
+        try (TarShardWriter w = new TarShardWriter(shard)) {
+            for (int i = 0; i < N; i++) {
+                if (i == 5) {
+                    continue; // no image file: simply absent from the shard
+                }
+                Path img = dir.resolve(String.format("img%02d.png", i));
+                w.add(dataset.get(i).id(), "png", Files.readAllBytes(img), i == 17 ? "caption 17" : dataset.get(i).caption());
+            }
+        }
+        ImageTextDataset fromShard = ImageTextDataset.fromShards(List.of(shard));
+        assertEquals(29, fromShard.size()); // s05 absent; s17 gets a real caption here
+        List<Batch> all = new ArrayList<>();
+        try (BatchLoader l = new BatchLoader(fromShard, LoaderConfig.evaluation(8).withThreads(2), ImagePreprocessor.evaluation(SIZE), ENCODER);
+             BatchLoader.Batches it = l.batches(LoaderState.start(), 1)) {
+            it.forEachRemaining(all::add);
+            assertEquals(29, l.report().read());
+            assertEquals(1, l.report().count(SkipReason.UNREADABLE_IMAGE));         // s11
+            assertEquals(1, l.report().count(SkipReason.CAPTION_ENCODING_FAILED));  // s23
+            assertEquals(27, l.report().keptCount());
+        }
+        assertEquals(List.of(8, 8, 8, 3), all.stream().map(Batch::size).toList());
+        assertEquals(List.of("s00", "s01", "s02", "s03", "s04", "s06", "s07", "s08"), all.get(0).ids());
+        // s06 decoded from the shard: the same solid colour as from its file
+        int plane = SIZE * SIZE;
+        assertEquals((48 / 255f - ChannelStats.CLIP_MEAN.r()) / ChannelStats.CLIP_STD.r(), all.get(0).pixels()[5 * 3 * plane], 0f);
+    }
+
+    @Test
     void batchesBecomeNDArrays() {
         List<Batch> b = run(new LoaderConfig(4, 1, 1, 3, true, true), LoaderState.start(), 1, 1);
         try (NDManager m = NDManager.newBaseManager()) {

@@ -175,5 +175,11 @@ class TarShardsTest {
         ImageTextDataset viaManifest = ImageTextDataset.fromManifests(List.of(m));
         assertArrayEquals(resource("../image/gray.png"), viaManifest.readImage(0));
         assertThrows(java.nio.file.NoSuchFileException.class, () -> viaManifest.readImage(1));
+        // the store behind it reads any reference
+        ImageStore store = new ImageStore();
+        assertArrayEquals(resource("../image/palette.png"), store.read(shard + "#" + LONG + ".png"));
+        assertArrayEquals(resource("../image/gray.png"), store.read(shard + "#001.png"));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> store.read(dir.resolve("none.tar") + "#a.png"));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> store.read(dir.resolve("none.png").toString()));
     }
 }

@@ -71,6 +71,18 @@ class ImagePipelineTest {
     }
 
     @Test
+    void centreCropRoundsHalfToEvenLikePython() {
+        assertEquals(new CropBox(2, 0, 8, 8), ImageTransforms.centerCropBox(11, 8, 8)); // round(1.5) = 2
+        assertEquals(new CropBox(2, 0, 8, 8), ImageTransforms.centerCropBox(13, 8, 8)); // round(2.5) = 2
+        assertEquals(new CropBox(0, 4, 8, 8), ImageTransforms.centerCropBox(8, 17, 8)); // round(4.5) = 4
+        assertEquals(new CropBox(0, 1, 224, 224), ImageTransforms.centerCropBox(224, 226, 224));
+        // shorter side to 8: 50x37 -> 10x8 (int(8 * 50 / 37) = 10), then the centred 8x8
+        RgbImage r = ImageTransforms.resizeShorterSide(image(ref.get("big")), 8);
+        assertEquals(10, r.width());
+        assertEquals(8, r.height());
+    }
+
+    @Test
     void resizedCropMatchesPillowCropThenResize() {
         JsonNode c = ref.get("resizedCrop");
         CropBox box = new CropBox(c.get("left").asInt(), c.get("top").asInt(), c.get("width").asInt(), c.get("height").asInt());
@@ -140,6 +152,11 @@ class ImagePipelineTest {
         byte[] cut = java.util.Arrays.copyOf(png, png.length / 2);
         e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(cut));
         assertTrue(e.getMessage().startsWith("unreadable image"), e.getMessage());
+        // a PNG header claiming 100000 x 100000 pixels is refused before any allocation
+        byte[] bomb = java.util.Arrays.copyOf(png, png.length);
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(100_000).putInt(100_000);
+        e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(bomb));
+        assertTrue(e.getMessage().startsWith("image too large: 100000x100000"), e.getMessage());
     }
 
     @Test

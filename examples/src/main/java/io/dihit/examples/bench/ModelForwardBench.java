@@ -65,11 +65,48 @@ public final class ModelForwardBench {
                     gc.backward(loss);
                 }
             });
+            double gemm = gemmFlopsPerSecond(manager);
+            double trainFlops = 3 * forwardFlopsPerSample(model.config());
             System.out.println(String.format(Locale.ROOT,
                     "{\"bench\":\"model\",\"config\":\"%s\",\"batch\":%d,\"params\":%d,\"inference_s\":%.4f,"
-                            + "\"inference_samples_per_s\":%.1f,\"fwd_bwd_s\":%.4f,\"fwd_bwd_samples_per_s\":%.1f}",
-                    name, batch, model.parameterCount(), inference, batch / inference, training, batch / training));
+                            + "\"inference_samples_per_s\":%.1f,\"fwd_bwd_s\":%.4f,\"fwd_bwd_samples_per_s\":%.1f,"
+                            + "\"gemm_gflops\":%.1f,\"train_gflop_per_sample\":%.4f,\"fwd_bwd_mfu\":%.3f}",
+                    name, batch, model.parameterCount(), inference, batch / inference, training, batch / training,
+                    gemm / 1e9, trainFlops / 1e9, batch / training * trainFlops / gemm));
         }
+    }
+
+    /** Matmul rate of this process on these threads: 1024^3 float32 GEMM, median of 10. */
+    private static double gemmFlopsPerSecond(NDManager manager) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray a = m.randomNormal(new Shape(1024, 1024));
+            NDArray b = m.randomNormal(new Shape(1024, 1024));
+            double seconds = medianSeconds(10, () -> {
+                try (NDManager t = m.newSubManager()) {
+                    NDArray c = a.matMul(b);
+                    c.attach(t);
+                    c.getFloat(0, 0);
+                }
+            });
+            return 2.0 * 1024 * 1024 * 1024 / seconds;
+        }
+    }
+
+    /**
+     * Forward FLOPs per sample, counted as the PyTorch peer (shared/tools/torch_peer_bench.py) does:
+     * matmuls of each block (qkv, out, MLP) plus the two attention products, plus the patch embedding.
+     */
+    static double forwardFlopsPerSample(ClipConfig c) {
+        long vt = c.vision().sequenceLength();
+        int p = c.vision().patchSize();
+        return towerFlops(c.vision().width(), c.vision().layers(), vt)
+                + 2.0 * (vt - 1) * 3 * p * p * c.vision().width()
+                + towerFlops(c.text().width(), c.text().layers(), c.text().contextLength());
+    }
+
+    private static double towerFlops(long width, long layers, long tokens) {
+        double perLayer = 2.0 * tokens * (4 * width * width + 2 * 4 * width * width) + 2.0 * 2 * tokens * tokens * width;
+        return layers * perLayer;
     }
 
     private static double medianSeconds(int reps, Runnable body) {
