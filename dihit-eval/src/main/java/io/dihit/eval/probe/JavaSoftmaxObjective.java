@@ -78,11 +78,20 @@ final class JavaSoftmaxObjective implements SoftmaxObjective {
         return loss / x.length;
     }
 
-    /** Summed (not mean) loss over [from, to); gradient sums are scaled by 1/n so the result is the mean's. */
+    /** Samples whose gradient is summed in float before it is added to the double totals. */
+    private static final int FLUSH_EVERY = 128;
+
+    /**
+     * Summed (not mean) loss over [from, to); gradient sums are scaled by 1/n so the result is the mean's.
+     * Gradients accumulate in float over short runs of samples (a float axpy vectorises twice as wide as a
+     * double one) and are flushed into the double totals, which bounds the float rounding error.
+     */
     private double range(int from, int to, float[][] w, float[] b, double[] gw, double[] gb) {
         double loss = 0;
         double inv = 1.0 / x.length;
         double[] z = new double[classes];
+        float[][] partial = new float[classes][dim];
+        int pending = 0;
         for (int i = from; i < to; i++) {
             float[] xi = x[i];
             double max = Double.NEGATIVE_INFINITY;
@@ -102,10 +111,22 @@ final class JavaSoftmaxObjective implements SoftmaxObjective {
             for (int c = 0; c < classes; c++) {
                 double coef = (z[c] / sum - (c == yi ? 1 : 0)) * inv;
                 gb[c] += coef;
-                int off = c * dim;
+                float cf = (float) coef;
+                float[] g = partial[c];
                 for (int d = 0; d < dim; d++) {
-                    gw[off + d] += coef * xi[d];
+                    g[d] += cf * xi[d];
                 }
+            }
+            if (++pending == FLUSH_EVERY || i == to - 1) {
+                for (int c = 0; c < classes; c++) {
+                    float[] g = partial[c];
+                    int off = c * dim;
+                    for (int d = 0; d < dim; d++) {
+                        gw[off + d] += g[d];
+                    }
+                    java.util.Arrays.fill(g, 0f);
+                }
+                pending = 0;
             }
         }
         return loss;
