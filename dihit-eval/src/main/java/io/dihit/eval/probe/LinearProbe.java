@@ -121,7 +121,7 @@ public final class LinearProbe {
         float[] b = new float[classes];
         double[] gw = new double[nw];
         double[] gb = new double[classes];
-        try (SoftmaxObjective objective = new SoftmaxObjective(x, y, classes, null, cfg.threads())) {
+        try (SoftmaxObjective objective = SoftmaxObjective.create(x, y, classes, null, cfg.threads())) {
             Lbfgs.Function f = (p, g) -> {
                 double reg = 0;
                 for (int i = 0; i < nw; i++) {
