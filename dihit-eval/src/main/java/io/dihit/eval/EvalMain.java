@@ -93,6 +93,10 @@ public final class EvalMain {
         } catch (IOException e) {
             System.err.println("dihit eval: " + e.getMessage());
             System.exit(1);
+        } catch (java.io.UncheckedIOException e) {
+            // e.g. an image that cannot be decoded: the message names it
+            System.err.println("dihit eval: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -329,6 +333,7 @@ public final class EvalMain {
             float[][] xTrain = pixels ? PixelFeatures.of(train) : Vectors.normalizedRows(images.of(train));
             float[][] xTest = pixels ? PixelFeatures.of(test) : Vectors.normalizedRows(images.of(test));
             LinearProbe.Config cfg = linearConfig(LinearProbe.Config.defaults().withSeed(o.integer("seed", 0)));
+            recordLinearSettings(cfg);
             LinearProbe.Result r = LinearProbe.fit(xTrain, train.labels(), train.classNames().size(), cfg);
             ClassificationMetrics m = ClassificationMetrics.fromScores(r.model().logits(xTest), test.labels());
             EvalReport.Linear section = new EvalReport.Linear(train.size(), test.size(), r.lambda(), m.top1(), m.top5(),
@@ -348,10 +353,24 @@ public final class EvalMain {
             LinearProbe.Config lin = linearConfig(d.linear());
             FewShotBenchmark.Config cfg = new FewShotBenchmark.Config(shots, o.integer("samplings", d.samplings()),
                     o.integer("seed", 0), d.diht(), lin);
+            recordLinearSettings(lin);
+            settings.put("effective shots", Arrays.toString(cfg.shots()));
+            settings.put("effective samplings", String.valueOf(cfg.samplings()));
+            settings.put("effective delta grid (x s*sqrt(classes))", Arrays.toString(cfg.diht().deltaGrid()));
+            settings.put("effective delta_b grid (x s)", Arrays.toString(cfg.diht().biasGrid()));
+            settings.put("effective DiHT probe folds / max steps", cfg.diht().folds() + " / " + cfg.diht().maxIterations());
             FewShotBenchmark.Result r = FewShotBenchmark.run(zs, encoder.logitScale(), images.of(train), train.labels(),
                     images.of(test), test.labels(), cfg);
             String fp = new Fingerprints().add(train.fingerprint()).add(test.fingerprint()).hex();
             return new EvalReport(runInfo(dataset, fp, false, started), null, null, null, r);
+        }
+
+        /** Writes the plain probe's effective settings (defaults included) into the report. */
+        private void recordLinearSettings(LinearProbe.Config c) {
+            settings.put("effective seed", String.valueOf(o.integer("seed", 0)));
+            settings.put("effective lambdas", Arrays.toString(c.lambdas()));
+            settings.put("effective linear probe folds / max iterations / CV subset",
+                    c.folds() + " / " + c.maxIterations() + " / " + c.cvMaxSamples());
         }
 
         /** Applies --lambdas and --threads. */
