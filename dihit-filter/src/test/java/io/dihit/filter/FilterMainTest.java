@@ -29,6 +29,16 @@ class FilterMainTest {
     }
 
     @Test
+    void ocrEnginesByName() {
+        assertEquals(null, FilterOptions.createSpotter("none", java.util.Map.of()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FilterOptions.createSpotter("paddle", java.util.Map.of("models", dir.resolve("nowhere").toString())));
+        assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
+        assertTrue(FilterOptions.parse(new String[] {"--ocr", "paddle"}, false).rule().textMatchEnabled());
+        assertTrue(!FilterOptions.parse(new String[] {"--ocr", "paddle", "--no-text-match"}, false).rule().textMatchEnabled());
+    }
+
+    @Test
     void explainAndRunWithClearNlp() throws Exception {
         String explained = captureStdout(() -> assertEquals(0, FilterMain.run(new String[] {"--explain", "a man riding a bike"})));
         assertTrue(explained.contains("complexity 1, actions 1"), explained);

@@ -53,14 +53,20 @@ class DihitTest {
     }
 
     @Test
-    void moduleCommandsDelegateOrSayTheModuleIsAbsent() {
+    void moduleCommandsSayWhenTheirModuleIsAbsent() {
+        // Present modules are not invoked here: their mains may end the JVM with System.exit.
         for (var module : Dihit.MODULES) {
-            errBytes.reset();
-            int code = run(module.name(), "--help");
-            if (module.available()) {
-                assertEquals(0, code, module.name());
-            } else {
-                assertEquals(2, code, module.name());
+            boolean present;
+            try {
+                Class.forName(module.mainClass());
+                present = true;
+            } catch (ClassNotFoundException e) {
+                present = false;
+            }
+            assertEquals(present, module.available(), module.mainClass());
+            if (!present) {
+                errBytes.reset();
+                assertEquals(2, run(module.name(), "--help"), module.name());
                 assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains(module.mainClass() + " is not in this build"));
             }
         }

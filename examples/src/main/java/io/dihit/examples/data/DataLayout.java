@@ -93,8 +93,8 @@ public record DataLayout(Path root) {
     }
 
     public boolean hasFashionMnist() {
-        return Files.isRegularFile(fashionMnistDir().resolve(FashionMnist.TEST_IMAGES))
-                && Files.isRegularFile(fashionMnistDir().resolve(FashionMnist.TEST_LABELS));
+        return Files.isRegularFile(fashionMnistDir().resolve("t10k-images-idx3-ubyte.gz"))
+                && Files.isRegularFile(fashionMnistDir().resolve("train-labels-idx1-ubyte.gz"));
     }
 
     /** Throws with the fetch hint when the emoji data is not there. */

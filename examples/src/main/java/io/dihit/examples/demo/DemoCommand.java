@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import ai.djl.ndarray.NDManager;
 import io.dihit.examples.cli.Subcommand;
 import io.dihit.examples.data.DataLayout;
 import java.io.PrintStream;
@@ -85,11 +86,13 @@ public final class DemoCommand implements Subcommand {
     /** Runs the standard pipeline and writes the report; returns the report's path. */
     public static Path runDemo(DemoConfig config, DataLayout layout, PrintStream log) throws Exception {
         long start = System.nanoTime();
-        DemoContext context = new DemoContext(config, layout, log);
-        DemoPipeline.standard().run(context);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Path report = ReportWriter.write(context, seconds);
-        log.printf(Locale.ROOT, "demo finished in %.1f s%n", seconds);
-        return report;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DemoContext context = new DemoContext(config, layout, log, manager);
+            DemoPipeline.standard().run(context);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Path report = ReportWriter.write(context, seconds);
+            log.printf(Locale.ROOT, "demo finished in %.1f s%n", seconds);
+            return report;
+        }
     }
 }

@@ -14,9 +14,14 @@ import java.util.List;
  * @param dataSeed           seed of caption generation (fixed across training seeds, so seeds vary only training)
  * @param shots              few-shot sizes per class
  * @param shotSamplings      random draws of the k-shot training set per size
+ * @param model              bundled ClipConfig name of the student (and of the teacher's image tower)
+ * @param teacher            the concept teacher's training run
+ * @param student            each pre-training run of the ablation
+ * @param textSpotting       OCR in the CAT filter (the quick preset skips it: one OCR pass per training row)
  */
 public record DemoConfig(Path out, boolean quick, int seeds, int captionsPerConcept, long dataSeed, List<Integer> shots,
-                         int shotSamplings) {
+                         int shotSamplings, String model, ConceptTeacher.Config teacher, StudentTraining student,
+                         boolean textSpotting) {
 
     public DemoConfig {
         if (out == null) {
@@ -35,18 +40,23 @@ public record DemoConfig(Path out, boolean quick, int seeds, int captionsPerConc
             throw new IllegalArgumentException("shot samplings must be positive: " + shotSamplings);
         }
         shots = List.copyOf(shots);
+        if (model == null || model.isBlank() || teacher == null || student == null) {
+            throw new IllegalArgumentException("model name, teacher and student configs are required");
+        }
     }
 
     public static DemoConfig full(Path out) {
-        return new DemoConfig(out, false, 3, 4, 20230105L, List.of(1, 2, 4, 8, 16), 3);
+        return new DemoConfig(out, false, 3, 4, 20230105L, List.of(1, 2, 4, 8, 16), 3, "demo_tiny",
+                new ConceptTeacher.Config(100, 64, 3e-3, 7), new StudentTraining(40, 64, 7e-4, 1.0), true);
     }
 
     public static DemoConfig quick(Path out) {
-        return new DemoConfig(out, true, 1, 3, 20230105L, List.of(1, 4, 16), 2);
+        return new DemoConfig(out, true, 1, 3, 20230105L, List.of(1, 4, 16), 2, "demo_tiny",
+                new ConceptTeacher.Config(20, 48, 3e-3, 7), new StudentTraining(24, 64, 7e-4, 1.0), false);
     }
 
     public DemoConfig withSeeds(int n) {
-        return new DemoConfig(out, quick, n, captionsPerConcept, dataSeed, shots, shotSamplings);
+        return new DemoConfig(out, quick, n, captionsPerConcept, dataSeed, shots, shotSamplings, model, teacher, student, textSpotting);
     }
 
     public Path manifestsDir() {

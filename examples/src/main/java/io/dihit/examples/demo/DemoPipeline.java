@@ -16,12 +16,14 @@ public final class DemoPipeline {
     public static DemoPipeline standard() {
         return new DemoPipeline(List.of(
                 new ManifestStage(),
-                new PendingStage("CAT filter", "io.dihit.filter.FilterMain"),
-                new PendingStage("concept teacher", "io.dihit.train.TrainMain"),
-                new PendingStage("concept labels", "io.dihit.train.TrainMain"),
-                new PendingStage("pre-training", "io.dihit.train.TrainMain"),
-                new PendingStage("zero-shot evaluation", "io.dihit.eval.EvalMain"),
-                new PendingStage("few-shot probes", "io.dihit.eval.EvalMain")));
+                new ImageStage(),
+                new TokenizerStage(),
+                new CatStage(),
+                new TeacherStage(),
+                new SoftLabelStage(),
+                new PretrainStage(),
+                new EvaluationStage(),
+                new FewShotStage()));
     }
 
     public List<DemoStage> stages() {

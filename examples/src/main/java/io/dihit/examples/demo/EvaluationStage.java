@@ -1,0 +1,47 @@
+package io.dihit.examples.demo;
+
+import ai.djl.Device;
+import io.dihit.eval.embed.ClipEncoder;
+import io.dihit.examples.data.EmojiManifests;
+import java.util.Locale;
+
+/** Zero-shot evaluation of every pre-trained run on the held-out style; fills the ablation table. */
+public final class EvaluationStage implements DemoStage {
+
+    static final String R1 = "R@1";
+    static final String R5 = "R@5";
+    static final String R10 = "R@10";
+    static final String CATEGORY = "category top-1";
+    static final String SUBCATEGORY = "subcategory top-1";
+
+    @Override
+    public String name() {
+        return "zero-shot evaluation";
+    }
+
+    @Override
+    public String run(DemoContext context) throws Exception {
+        if (context.runs().isEmpty()) {
+            throw new PendingStage.StageNotRunException(name() + " not run: no pre-trained model");
+        }
+        MetricTable table = context.ablation();
+        try (ProgressBar bar = new ProgressBar(context.log(), name(), context.runs().size())) {
+            for (StudentTraining.Run run : context.runs()) {
+                try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), Device.cpu(), 256)) {
+                    HeldOutEvaluation.Result r = HeldOutEvaluation.run(encoder, encoder.textEncoder(context.tokenizer()),
+                            context.pixels(), EmojiManifests.EVAL_STYLE, context.catalog().concepts(),
+                            context.catalog().categories(), context.catalog().subcategories());
+                    String row = run.variant().label();
+                    table.add(row, R1, r.r1()).add(row, R5, r.r5()).add(row, R10, r.r10())
+                            .add(row, CATEGORY, r.categoryTop1()).add(row, SUBCATEGORY, r.subcategoryTop1());
+                    context.evaluation(run, r);
+                }
+                bar.step();
+            }
+        }
+        String best = table.rows().get(table.rows().size() - 1);
+        return String.format(Locale.ROOT, "%d models on %d %s images; %s: R@10 %s %%, subcategory top-1 %s %%",
+                context.runs().size(), context.catalog().size(), EmojiManifests.EVAL_STYLE.vendor(), best,
+                table.stats(best, R10).percent(), table.stats(best, SUBCATEGORY).percent());
+    }
+}

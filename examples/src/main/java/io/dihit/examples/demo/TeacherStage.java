@@ -1,0 +1,32 @@
+package io.dihit.examples.demo;
+
+import io.dihit.examples.data.EmojiConcept;
+import io.dihit.examples.data.EmojiManifests;
+import java.util.List;
+import java.util.Locale;
+
+/** Trains the supervised concept teacher (subcategories) on the training styles and freezes it. */
+public final class TeacherStage implements DemoStage {
+
+    @Override
+    public String name() {
+        return "concept teacher";
+    }
+
+    @Override
+    public String run(DemoContext context) {
+        List<String> concepts = context.catalog().subcategories();
+        int[] labels = context.catalog().concepts().stream().map(EmojiConcept::subcategory).mapToInt(concepts::indexOf).toArray();
+        ConceptTeacher.Config config = context.config().teacher();
+        ConceptTeacher.Trained teacher;
+        try (ProgressBar bar = new ProgressBar(context.log(), name(), config.steps())) {
+            teacher = ConceptTeacher.train(context.model().vision(), context.pixels(), EmojiManifests.TRAIN_STYLES,
+                    EmojiManifests.EVAL_STYLE, labels, concepts.size(), config, context.manager(), bar);
+        }
+        context.teacher(teacher);
+        return String.format(Locale.ROOT, "ViT %s image tower -> %d subcategories, %d steps x %d; loss %.2f -> %.2f; "
+                        + "held-out %s top-1 %.1f %%", context.config().model(), concepts.size(), config.steps(), config.batchSize(),
+                teacher.losses().get(0), teacher.losses().get(teacher.losses().size() - 1),
+                EmojiManifests.EVAL_STYLE.vendor(), 100 * teacher.heldOutTop1());
+    }
+}
