@@ -34,8 +34,9 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -cp ... io.dihit.examples.bench.TrainStepBench [--model bench_small] [--batch 128] [--steps 5]
- *      [--rounds 2] [--peer ../shared/tools/torch_peer_bench.py] [--rss-steps 0]
+ *      [--rounds 2] [--peer ../shared/tools/torch_peer_bench.py] [--rss-steps 0] [--loss-micro STEP_S]
  * </pre>
+ * With --loss-micro it times only the loss parts (see {@link #lossMicro}).
  * With --rss-steps N it instead trains N InfoNCE steps and prints the resident set size after 10%
  * of them and at the end (native-memory growth check).
  */
@@ -52,6 +53,7 @@ public final class TrainStepBench {
         int rounds = 2;
         String peer = null;
         int rssSteps = 0;
+        double stepSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--model" -> model = args[++i];
@@ -60,6 +62,7 @@ public final class TrainStepBench {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--peer" -> peer = args[++i];
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
+                case "--loss-micro" -> stepSeconds = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -67,6 +70,10 @@ public final class TrainStepBench {
         Path work = Files.createTempDirectory("dihit-train-bench");
         if (rssSteps > 0) {
             rss(config, batch, rssSteps, work);
+            return;
+        }
+        if (stepSeconds > 0) {
+            lossMicro(config, batch, stepSeconds);
             return;
         }
         SyntheticBatches data = new SyntheticBatches(1, batch, config.vision().imageSize(),
@@ -129,6 +136,68 @@ public final class TrainStepBench {
         }
         deleteTree(runDir);
         return out;
+    }
+
+    /**
+     * The loss part of a step in isolation (forward + backward on (batch, embedDim) features, 1,857
+     * concepts for distillation), 200 interleaved repetitions: robust to a loaded machine, where
+     * whole-step timings of separate variants drift. The implied step ratio is
+     * (step + loss time difference) / step for the given plain step time.
+     */
+    private static void lossMicro(ClipConfig config, int batch, double plainStepSeconds) throws Exception {
+        int d = config.embedDim();
+        int concepts = 1857;
+        io.dihit.train.loss.ContrastiveLoss info = new io.dihit.train.loss.InfoNce();
+        io.dihit.train.loss.ContrastiveLoss hn = new io.dihit.train.loss.HardNegativeNce(1.0, 0.5, 0.5);
+        io.dihit.train.distill.ConceptDistillationLoss cd = new io.dihit.train.distill.ConceptDistillationLoss(
+                new io.dihit.train.distill.ConceptDistillationConfig(1.0, 1.0, null));
+        List<List<Double>> t = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ai.djl.nn.Block head = io.dihit.train.distill.ConceptHead.create(concepts);
+            head.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, d));
+            ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
+            float[] probs = new float[batch * concepts];
+            for (int i = 0; i < batch; i++) {
+                for (int k = 0; k < 10; k++) {
+                    probs[i * concepts + (i * 31 + k * 97) % concepts] = 0.1f;
+                }
+            }
+            for (int rep = 0; rep < 220; rep++) {
+                for (int v = 0; v < 3; v++) {
+                    try (NDManager scope = manager.newSubManager()) {
+                        NDArray img = scope.randomNormal(new Shape(batch, d)).normalize(2, 1);
+                        NDArray txt = scope.randomNormal(new Shape(batch, d)).normalize(2, 1);
+                        NDArray scale = scope.create((float) Math.log(1 / 0.07));
+                        img.setRequiresGradient(true);
+                        txt.setRequiresGradient(true);
+                        scale.setRequiresGradient(true);
+                        NDArray p = scope.create(probs, new Shape(batch, concepts));
+                        NDArray mask = scope.ones(new Shape(batch));
+                        long start = System.nanoTime();
+                        try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDArray loss = (v == 1 ? hn : info).compute(img, txt, scale);
+                            if (v == 2) {
+                                NDArray logits = head.forward(ps, new ai.djl.ndarray.NDList(img), true).singletonOrThrow();
+                                loss = loss.add(cd.weighted(cd.compute(logits, p, mask)));
+                            }
+                            gc.backward(loss);
+                            img.getGradient().toFloatArray(); // wait for the backward
+                        }
+                        if (rep >= 20) {
+                            t.get(v).add((System.nanoTime() - start) / 1e9);
+                        }
+                    }
+                }
+            }
+        }
+        double info1 = median(t.get(0));
+        double hn1 = median(t.get(1));
+        double cd1 = median(t.get(2));
+        System.out.printf("loss fwd+bwd median at batch %d, dim %d: info_nce %.3f ms, hn_nce %.3f ms, "
+                + "info_nce+distill(%d concepts) %.3f ms%n", batch, d, info1 * 1e3, hn1 * 1e3, concepts, cd1 * 1e3);
+        System.out.printf("implied step ratio for a %.2f s plain step: hn_nce/info_nce %.4f, distill/plain %.4f%n",
+                plainStepSeconds, (plainStepSeconds + hn1 - info1) / plainStepSeconds,
+                (plainStepSeconds + cd1 - info1) / plainStepSeconds);
     }
 
     private static Path softLabels(SyntheticBatches data, int batches, Path file) {
