@@ -65,7 +65,7 @@ public final class FilterMain {
             CatScorer scorer = new CatScorer(analyzer, spotter, new TextMatcher(o.matcherConfig()));
             SampleProcessor processor = new SampleProcessor(scorer, o.rule(), o.verifyImages);
             FilterJobConfig config = new FilterJobConfig(o.inputs, o.output, o.format, o.threads, o.threads * 64,
-                    o.checkpointEvery, o.verifyImages, o.progress);
+                    o.checkpointEvery, o.progress);
             JobCounters c = new LocalFilterJob(config, processor).run();
             System.out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); summary in %s%n",
                     c.read, c.kept, c.rejected, c.failed, o.rule().describe(), o.output.resolve("summary.json"));

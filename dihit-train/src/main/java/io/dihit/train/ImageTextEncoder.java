@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.dihit.train.optim.WeightDecayRule;
 import java.util.Map;
 
 /**
@@ -20,6 +21,14 @@ public interface ImageTextEncoder {
 
     /** Every trainable parameter by stable name, in a fixed order. */
     Map<String, Parameter> namedParameters();
+
+    /**
+     * Whether AdamW decays this parameter (by default {@link WeightDecayRule}: matrices that are not
+     * embeddings). Models with their own rule override it.
+     */
+    default boolean usesWeightDecay(String name) {
+        return WeightDecayRule.decays(name, namedParameters().get(name).getShape());
+    }
 
     /** The learned log temperature, a scalar. */
     Parameter logitScale();

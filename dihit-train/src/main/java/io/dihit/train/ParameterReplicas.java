@@ -101,7 +101,9 @@ final class ParameterReplicas implements AutoCloseable {
             String id = e.getValue().getId();
             NDArray sum = null;
             for (Map<String, NDArray> arrays : copies) {
-                NDArray g = copyTo(arrays.get(id).getGradient(), mainDevice());
+                NDArray handle = arrays.get(id).getGradient(); // a new wrapper, owned by the parameter's manager
+                NDArray g = copyTo(handle, mainDevice());
+                handle.close(); // frees the wrapper only; the parameter keeps its gradient
                 g.attach(scope);
                 sum = sum == null ? g : sum.add(g);
             }

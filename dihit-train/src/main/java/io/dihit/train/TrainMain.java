@@ -3,13 +3,19 @@ package io.dihit.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.dihit.core.data.BatchLoader;
+import io.dihit.core.data.ImageTextDataset;
+import io.dihit.core.data.LoaderConfig;
+import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
+import io.dihit.core.text.ClipTokenizer;
 import io.dihit.train.config.DataConfig;
 import io.dihit.train.config.ModelConfig;
 import io.dihit.train.config.TrainConfig;
 import io.dihit.train.data.BatchSource;
+import io.dihit.train.data.LoaderBatches;
 import io.dihit.train.data.SyntheticBatches;
 import io.dihit.train.distill.SoftLabelFile;
 import java.io.IOException;
@@ -87,10 +93,11 @@ public final class TrainMain {
             if (config.model().initCheckpoint() != null) {
                 LOG.info("initial weights: {}", Checkpoints.load(Path.of(config.model().initCheckpoint()), model, true));
             }
+            List<AutoCloseable> closeables = new ArrayList<>();
             SoftLabelFile labels = config.distillation() == null ? null
                     : SoftLabelFile.open(Path.of(config.distillation().softLabels()));
             try (TrainingLoop loop = new TrainingLoop(config, new ClipEncoder(model), manager, devices, labels)) {
-                TrainingState state = loop.run(dataSource(config, model.config()), stopAt);
+                TrainingState state = loop.run(dataSource(config, model.config(), closeables), stopAt);
                 if (state.step() == config.steps()) {
                     Path out = config.runPath().resolve("model.safetensors");
                     Checkpoints.saveSafetensors(model, out);
@@ -100,6 +107,13 @@ public final class TrainMain {
             } finally {
                 if (labels != null) {
                     labels.close();
+                }
+                for (AutoCloseable c : closeables) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        LOG.warn("closing {}: {}", c, e.toString());
+                    }
                 }
             }
         }
@@ -128,10 +142,28 @@ public final class TrainMain {
         return Collections.unmodifiableList(out);
     }
 
-    static BatchSource dataSource(TrainConfig config, ClipConfig model) {
+    /** The configured batches; a BatchLoader, when used, is registered in {@code closeables}. */
+    static BatchSource dataSource(TrainConfig config, ClipConfig model, List<AutoCloseable> closeables)
+            throws IOException {
         DataConfig data = config.data();
-        long batches = Math.max(1, data.samples() / config.batchSize());
-        return new SyntheticBatches(config.seed(), config.batchSize(), model.vision().imageSize(),
-                model.text().contextLength(), model.text().vocabSize(), batches);
+        if (data.type().equals("synthetic")) {
+            long batches = Math.max(1, data.samples() / config.batchSize());
+            return new SyntheticBatches(config.seed(), config.batchSize(), model.vision().imageSize(),
+                    model.text().contextLength(), model.text().vocabSize(), batches);
+        }
+        ClipTokenizer tokenizer = ClipTokenizer.fromMerges(Path.of(data.bpe()));
+        if (tokenizer.vocabSize() > model.text().vocabSize()) {
+            throw new IllegalArgumentException("the tokenizer " + data.bpe() + " has " + tokenizer.vocabSize()
+                    + " ids but the model's text vocabulary is " + model.text().vocabSize());
+        }
+        ImageTextDataset dataset = data.manifests().isEmpty()
+                ? ImageTextDataset.fromShards(data.shards().stream().map(Path::of).toList())
+                : ImageTextDataset.fromManifests(data.manifests().stream().map(Path::of).toList());
+        int context = model.text().contextLength();
+        BatchLoader loader = new BatchLoader(dataset,
+                LoaderConfig.training(config.batchSize(), config.seed()).withThreads(data.threads()),
+                ImagePreprocessor.training(model.vision().imageSize()), caption -> tokenizer.tokenize(caption, context));
+        closeables.add(loader);
+        return new LoaderBatches(loader, data.epochs());
     }
 }

@@ -85,7 +85,9 @@ public final class TrainingLoop implements AutoCloseable {
         this.parameters = Collections.unmodifiableMap(named);
         Set<String> decayed = new LinkedHashSet<>();
         named.forEach((name, p) -> {
-            if (WeightDecayRule.decays(name, p.getArray().getShape())) {
+            boolean decays = encoder.namedParameters().containsKey(name) ? encoder.usesWeightDecay(name)
+                    : WeightDecayRule.decays(name, p.getArray().getShape());
+            if (decays) {
                 decayed.add(name);
             }
         });
@@ -214,14 +216,16 @@ public final class TrainingLoop implements AutoCloseable {
     /** Keeps the log temperature in [0, ln 100] (CLIP's clamp of the scale to at most 100). */
     private double clampLogitScale() {
         NDArray scale = encoder.logitScale().getArray();
-        double value = scale.toType(DataType.FLOAT64, false).getDouble();
-        double clamped = Math.max(0.0, Math.min(MAX_LOGIT_SCALE, value));
-        if (clamped != value) {
-            try (NDManager tmp = manager.newSubManager()) {
-                scale.set(tmp.create((float) clamped).toType(scale.getDataType(), false).toByteBuffer());
+        try (NDManager tmp = manager.newSubManager()) { // nothing derived may stay in the model's manager
+            NDArray copy = scale.duplicate();
+            copy.attach(tmp);
+            double value = copy.toType(DataType.FLOAT64, false).getDouble();
+            double clamped = Math.max(0.0, Math.min(MAX_LOGIT_SCALE, value));
+            if (clamped != value) {
+                scale.set(tmp.create(clamped).toType(scale.getDataType(), false).toByteBuffer());
             }
+            return clamped;
         }
-        return clamped;
     }
 
     private Map<String, Object> record(TrainingState state, StepOutcome outcome, double samplesPerSecond) {

@@ -2,11 +2,11 @@ package io.dihit.core.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads {@link ClipModel} weights from safetensors or PyTorch {@code torch.save} files (official DiHT
@@ -33,7 +34,7 @@ public final class Checkpoints {
     /** The state dict of a file, keys normalised (wrappers removed), values as stored. */
     public static Map<String, Tensor> readStateDict(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
-            throw new java.io.FileNotFoundException("checkpoint not found: " + path);
+            throw new FileNotFoundException("checkpoint not found: " + path);
         }
         byte[] magic = firstBytes(path, 2);
         if (magic.length == 2 && magic[0] == 'P' && magic[1] == 'K') {
@@ -107,9 +108,9 @@ public final class Checkpoints {
     }
 
     /** The config {@link #saveSafetensors} stored in a file, if any. */
-    public static java.util.Optional<ClipConfig> readConfig(Path safetensors) throws IOException {
+    public static Optional<ClipConfig> readConfig(Path safetensors) throws IOException {
         String json = SafeTensors.readContents(safetensors).metadata().get(CONFIG_METADATA_KEY);
-        return json == null ? java.util.Optional.empty() : java.util.Optional.of(ClipConfig.fromJson(json));
+        return json == null ? Optional.empty() : Optional.of(ClipConfig.fromJson(json));
     }
 
     private static byte[] firstBytes(Path path, int n) throws IOException {

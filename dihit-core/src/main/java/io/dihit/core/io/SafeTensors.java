@@ -77,9 +77,17 @@ public final class SafeTensors {
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getKey().equals(METADATA_KEY)) {
+                    if (!field.getValue().isObject()) {
+                        throw new CheckpointFormatException(path + ": safetensors " + METADATA_KEY + " is not an object");
+                    }
                     field.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
                 } else {
-                    entries.add(Entry.parse(field.getKey(), field.getValue(), dataSize, path));
+                    try {
+                        entries.add(Entry.parse(field.getKey(), field.getValue(), dataSize, path));
+                    } catch (ArithmeticException overflow) {
+                        throw new CheckpointFormatException(path + ": tensor '" + field.getKey() + "' has an impossible size "
+                                + field.getValue());
+                    }
                 }
             }
             entries.sort(Comparator.comparingLong(Entry::begin));
@@ -93,7 +101,10 @@ public final class SafeTensors {
             }
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Entry e : entries) {
-                byte[] bytes = new byte[Math.toIntExact(e.end() - e.begin())];
+                if (e.end() - e.begin() > Integer.MAX_VALUE - 16) {
+                    throw new CheckpointFormatException(path + ": tensor '" + e.name() + "' exceeds 2 GB");
+                }
+                byte[] bytes = new byte[(int) (e.end() - e.begin())];
                 ByteBuffer target = ByteBuffer.wrap(bytes);
                 readInto(ch, dataStart + e.begin(), target, path);
                 tensors.put(e.name(), new Tensor(e.dtype(), e.shape(), bytes));

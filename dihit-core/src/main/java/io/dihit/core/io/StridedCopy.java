@@ -1,6 +1,9 @@
 package io.dihit.core.io;
 
-/** Gathers a strided view of a storage into contiguous row-major bytes, checking every index is inside the storage. */
+/**
+ * Gathers a strided view of a storage into contiguous row-major bytes, checking every index is inside the
+ * storage. A view that is exactly its whole storage returns the storage array itself (tensors never modify it).
+ */
 final class StridedCopy {
     private StridedCopy() {
     }
@@ -30,8 +33,13 @@ final class StridedCopy {
             throw new IllegalArgumentException("view (offset " + offset + ", last element " + maxIndex
                     + ") reaches outside the storage of " + numel + " elements");
         }
-        byte[] out = new byte[Math.toIntExact(Math.multiplyExact(count, itemSize))];
-        if (isRowMajor(shape, strides)) {
+        long bytes = Math.multiplyExact(count, itemSize);
+        boolean rowMajor = isRowMajor(shape, strides);
+        if (rowMajor && offset == 0 && bytes == storage.length) {
+            return storage; // the usual state-dict case: the tensor is its whole storage, share it (no copy)
+        }
+        byte[] out = new byte[Math.toIntExact(bytes)];
+        if (rowMajor) {
             System.arraycopy(storage, Math.toIntExact(offset * itemSize), out, 0, out.length);
             return out;
         }

@@ -33,12 +33,15 @@ public final class TorchZipReader {
             if (pickleEntry.getSize() > MAX_PICKLE_BYTES) {
                 throw new CheckpointFormatException(path + ": data.pkl of " + pickleEntry.getSize() + " bytes is implausibly large");
             }
-            byte[] pickle = readEntry(zip, pickleEntry, path);
-            Storages storages = new Storages(zip, prefix, path);
-            return new RestrictedUnpickler(pickle, path + " data.pkl", storages).load();
+            return unpickle(zip, prefix, path, readEntry(zip, pickleEntry, path));
         } catch (ZipException e) {
             throw new CheckpointFormatException(path + ": corrupt or truncated zip archive (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Runs a data.pkl against the storages of an open archive whose entries live under {@code prefix}. */
+    static Object unpickle(ZipFile zip, String prefix, Path path, byte[] pickle) throws CheckpointFormatException {
+        return new RestrictedUnpickler(pickle, path + " data.pkl", new Storages(zip, prefix, path)).load();
     }
 
     /** The archive's top folder: torch names it after the file, so find the single {@code <name>/data.pkl}. */
@@ -121,8 +124,9 @@ public final class TorchZipReader {
             try {
                 return new Tensor(storage.dtype(), shape, StridedCopy.contiguous(data, storage.dtype().byteSize(),
                         storage.numel(), offset, shape, strides));
-            } catch (IllegalArgumentException e) {
-                throw new CheckpointFormatException(path + ": storage " + storage.key() + ": " + e.getMessage());
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new CheckpointFormatException(path + ": storage '" + storage.key() + "': tensor view of size "
+                        + size + ", stride " + stride + " is invalid (" + e.getMessage() + ")");
             }
         }
 
@@ -144,7 +148,7 @@ public final class TorchZipReader {
             } catch (IOException e) {
                 throw new CheckpointFormatException(path + ": cannot read storage '" + ref.key() + "': " + e.getMessage(), e);
             }
-            long expected = Math.multiplyExact(ref.numel(), ref.dtype().byteSize());
+            long expected = ref.numel() < 0 || ref.numel() > Long.MAX_VALUE / 8 ? -1 : ref.numel() * ref.dtype().byteSize();
             if (data.length != expected) {
                 throw new CheckpointFormatException(path + ": storage '" + ref.key() + "' has " + data.length
                         + " bytes, its header says " + ref.numel() + " x " + ref.dtype() + " = " + expected);

@@ -50,6 +50,18 @@ public record ClipConfig(
         this.text = Objects.requireNonNull(text, "text_cfg");
     }
 
+    public ClipConfig withVision(VisionConfig newVision) {
+        return new ClipConfig(embedDim, newVision, text);
+    }
+
+    public ClipConfig withText(TextConfig newText) {
+        return new ClipConfig(embedDim, vision, newText);
+    }
+
+    public ClipConfig withEmbedDim(int newEmbedDim) {
+        return new ClipConfig(newEmbedDim, vision, text);
+    }
+
     public static ClipConfig fromJson(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             return parse(in, path.toString());

@@ -34,6 +34,15 @@ public record TextConfig(
         }
     }
 
+    /** This config with another vocabulary size, e.g. that of a BPE vocabulary trained on one's own captions. */
+    public TextConfig withVocabSize(int newVocabSize) {
+        return new TextConfig(contextLength, newVocabSize, width, heads, layers);
+    }
+
+    public TextConfig withContextLength(int newContextLength) {
+        return new TextConfig(newContextLength, vocabSize, width, heads, layers);
+    }
+
     public int mlpWidth() {
         return (int) (width * MLP_RATIO);
     }

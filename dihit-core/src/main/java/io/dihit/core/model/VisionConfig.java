@@ -57,6 +57,11 @@ public record VisionConfig(
                 mlpRatio == null ? DEFAULT_MLP_RATIO : mlpRatio);
     }
 
+    /** This config at another input resolution (the positional embedding grows with it). */
+    public VisionConfig withImageSize(int newImageSize) {
+        return new VisionConfig(newImageSize, patchSize, width, layers, headWidth, mlpRatio);
+    }
+
     public int heads() {
         return width / headWidth;
     }

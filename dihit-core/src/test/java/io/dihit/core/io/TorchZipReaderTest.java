@@ -119,6 +119,12 @@ class TorchZipReaderTest {
         e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.readStateDict(outside.write(dir.resolve("o.pt"))));
         assertTrue(e.getMessage().contains("outside the storage"), e.getMessage());
 
+        TorchZipBuilder huge = new TorchZipBuilder().proto().orderedDictStart();
+        huge.str("w").tensor("FloatStorage", "0", 2, 0, new long[] {1L << 20, 1L << 20}, new long[] {0, 0}).op('u').op('.');
+        huge.storage("0", TorchZipBuilder.floats(1, 2));
+        e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.readStateDict(huge.write(dir.resolve("h.pt"))));
+        assertTrue(e.getMessage().contains("tensor view of size [1048576, 1048576]"), e.getMessage());
+
         Path legacy = Files.write(dir.resolve("legacy.pt"), new byte[] {(byte) 0x80, 2, 'N', '.'});
         e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.readStateDict(legacy));
         assertTrue(e.getMessage().contains("legacy"), e.getMessage());

@@ -20,6 +20,17 @@ class ClipConfigTest {
     }
 
     @Test
+    void flopsAreCountedLikeThePeerBenchmark() {
+        // bench_small by hand: ViT 6 x (2*65*12*256^2 + 4*65^2*256) + patches 2*64*3*8^2*256,
+        // text 6 x (2*32*12*256^2 + 4*32^2*256)
+        double forward = 6 * (2.0 * 65 * 12 * 65536 + 4.0 * 65 * 65 * 256) + 2.0 * 64 * 3 * 64 * 256
+                + 6 * (2.0 * 32 * 12 * 65536 + 4.0 * 32 * 32 * 256);
+        assertEquals(953_948_160.0, forward);
+        assertEquals(forward, ModelFlops.forwardPerSample(ClipConfig.named("bench_small")));
+        assertEquals(3 * forward, ModelFlops.trainingPerSample(ClipConfig.named("bench_small")));
+    }
+
+    @Test
     void everyBuiltInConfigParsesAndRoundTrips() {
         for (String name : ClipConfig.BUILT_IN) {
             ClipConfig c = ClipConfig.named(name);
@@ -31,6 +42,18 @@ class ClipConfigTest {
         ClipConfig tiny = ClipConfig.named("tiny_fixture");
         assertEquals(2, tiny.vision().heads());
         assertEquals(17, tiny.vision().sequenceLength());
+    }
+
+    @Test
+    void withersDeriveValidatedVariants() {
+        ClipConfig demo = ClipConfig.named("demo_tiny");
+        ClipConfig ownVocab = demo.withText(demo.text().withVocabSize(1000));
+        assertEquals(1000, ownVocab.text().vocabSize());
+        assertEquals(demo.vision(), ownVocab.vision());
+        assertEquals(65, demo.withVision(demo.vision().withImageSize(64)).vision().sequenceLength());
+        assertEquals(77, demo.text().withContextLength(77).contextLength());
+        assertEquals(64, demo.withEmbedDim(64).embedDim());
+        assertThrows(IllegalArgumentException.class, () -> demo.vision().withImageSize(36));
     }
 
     @Test

@@ -129,7 +129,7 @@ public final class FewShotProbe {
         double[] g = new double[p.length];
         double[] pNew = new double[p.length];
         double[] gNew = new double[p.length];
-        try (SoftmaxObjective objective = new SoftmaxObjective(x, labels, classes, base, 1)) {
+        try (SoftmaxObjective objective = SoftmaxObjective.create(x, labels, classes, base, 1)) {
             Evaluator eval = new Evaluator(objective, nw, classes);
             double f = eval.at(p, g);
             // 1/L for the softmax loss with unit features plus a bias: L <= (||x||^2 + 1) / 2 = 1.

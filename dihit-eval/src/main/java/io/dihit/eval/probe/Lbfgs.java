@@ -12,6 +12,9 @@ final class Lbfgs {
 
     record Result(double value, int iterations, boolean converged) {}
 
+    /** Stop when an iteration lowers f by less than this fraction (SciPy's L-BFGS-B default ftol is 2.2e-9). */
+    static final double RELATIVE_DECREASE_TOLERANCE = 1e-9;
+
     private final int history;
     private final int maxIterations;
     private final double gradientTolerance;
@@ -101,7 +104,7 @@ final class Lbfgs {
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
             fx = fNew;
-            if (previous - fx <= 1e-10 * Math.max(1.0, Math.abs(fx))) {
+            if (previous - fx <= RELATIVE_DECREASE_TOLERANCE * Math.max(1.0, Math.abs(fx))) {
                 return new Result(fx, iter + 1, true);
             }
         }

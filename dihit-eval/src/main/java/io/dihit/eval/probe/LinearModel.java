@@ -10,10 +10,6 @@ public record LinearModel(int classes, int dim, float[] weights, float[] bias) {
         }
     }
 
-    static LinearModel zeros(int classes, int dim) {
-        return new LinearModel(classes, dim, new float[classes * dim], new float[classes]);
-    }
-
     public float[][] logits(float[][] x) {
         int d = Vectors.requireRectangular(x, "features");
         if (d != dim) {

@@ -1,31 +1,33 @@
 package io.dihit.eval.probe;
 
 import io.dihit.eval.math.Vectors;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Mean softmax cross-entropy of logits z_i = base_i + W x_i + b and its gradient in (W, b).
  * {@code base} is an optional fixed logit offset per sample (the scaled zero-shot logits of the DiHT probe);
- * W is row-major {@code [class][dim]}. Large sample sets are split over worker threads.
+ * W is row-major {@code [class][dim]}.
  */
-final class SoftmaxObjective implements AutoCloseable {
-    private static final int MIN_ROWS_PER_TASK = 2048;
+interface SoftmaxObjective extends AutoCloseable {
+    /** Above this many multiply-adds per evaluation (n * dim * classes) the engine's BLAS pays for its overhead. */
+    long ENGINE_THRESHOLD = 20_000_000L;
 
-    private final float[][] x;
-    private final int[] y;
-    private final float[][] base;
-    private final int classes;
-    private final int dim;
-    private final ExecutorService pool;
-    private final int tasks;
+    /** Returns the mean loss; writes d(loss)/dW into gw ([class][dim] flat) and d(loss)/db into gb. */
+    double evaluate(float[] w, float[] b, double[] gw, double[] gb);
 
-    SoftmaxObjective(float[][] x, int[] y, int classes, float[][] base, int threads) {
-        this.dim = Vectors.requireRectangular(x, "features");
+    @Override
+    void close();
+
+    /** Plain Java for small problems, the DJL engine (BLAS, or a GPU when present) for large ones. */
+    static SoftmaxObjective create(float[][] x, int[] y, int classes, float[][] base, int threads) {
+        long work = (long) x.length * (x.length == 0 ? 0 : x[0].length) * classes;
+        return work >= ENGINE_THRESHOLD
+                ? new EngineSoftmaxObjective(x, y, classes, base)
+                : new JavaSoftmaxObjective(x, y, classes, base, threads);
+    }
+
+    /** Checks shapes and labels; returns the feature dimension. */
+    static int validate(float[][] x, int[] y, int classes, float[][] base) {
+        int dim = Vectors.requireRectangular(x, "features");
         if (y.length != x.length) {
             throw new IllegalArgumentException(x.length + " feature rows but " + y.length + " labels");
         }
@@ -37,111 +39,6 @@ final class SoftmaxObjective implements AutoCloseable {
         if (base != null && (base.length != x.length || base[0].length != classes)) {
             throw new IllegalArgumentException("base logits must be " + x.length + " x " + classes);
         }
-        this.x = x;
-        this.y = y;
-        this.base = base;
-        this.classes = classes;
-        this.tasks = Math.max(1, Math.min(threads, x.length / MIN_ROWS_PER_TASK));
-        this.pool = tasks > 1 ? Executors.newFixedThreadPool(tasks, r -> {
-            Thread t = new Thread(r, "softmax-objective");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-    }
-
-    int dim() {
         return dim;
-    }
-
-    int classes() {
-        return classes;
-    }
-
-    int samples() {
-        return x.length;
-    }
-
-    /** Returns the mean loss; writes d(loss)/dW into gw ([class][dim] flat) and d(loss)/db into gb. */
-    double evaluate(float[] flatW, float[] b, double[] gw, double[] gb) {
-        float[][] w = new float[classes][dim];
-        for (int c = 0; c < classes; c++) {
-            System.arraycopy(flatW, c * dim, w[c], 0, dim);
-        }
-        java.util.Arrays.fill(gw, 0);
-        java.util.Arrays.fill(gb, 0);
-        if (pool == null) {
-            return range(0, x.length, w, b, gw, gb) / x.length;
-        }
-        List<Future<double[][]>> parts = new ArrayList<>();
-        int per = (x.length + tasks - 1) / tasks;
-        for (int t = 0; t < tasks; t++) {
-            int from = t * per;
-            int to = Math.min(x.length, from + per);
-            parts.add(pool.submit(() -> {
-                double[] pw = new double[gw.length];
-                double[] pb = new double[gb.length];
-                double loss = range(from, to, w, b, pw, pb);
-                return new double[][] {{loss}, pw, pb};
-            }));
-        }
-        double loss = 0;
-        try {
-            for (Future<double[][]> f : parts) {
-                double[][] r = f.get();
-                loss += r[0][0];
-                for (int i = 0; i < gw.length; i++) {
-                    gw[i] += r[1][i];
-                }
-                for (int i = 0; i < gb.length; i++) {
-                    gb[i] += r[2][i];
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("objective worker failed", e.getCause());
-        }
-        return loss / x.length;
-    }
-
-    /** Summed (not mean) loss over [from, to); gradient sums are scaled by 1/n so the result is the mean's. */
-    private double range(int from, int to, float[][] w, float[] b, double[] gw, double[] gb) {
-        double loss = 0;
-        double inv = 1.0 / x.length;
-        double[] z = new double[classes];
-        for (int i = from; i < to; i++) {
-            float[] xi = x[i];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                double v = Vectors.dot(xi, w[c]) + b[c] + (base == null ? 0 : base[i][c]);
-                z[c] = v;
-                max = Math.max(max, v);
-            }
-            int yi = y[i];
-            double shiftedTrue = z[yi] - max;
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                z[c] = Math.exp(z[c] - max);
-                sum += z[c];
-            }
-            loss += Math.log(sum) - shiftedTrue;
-            for (int c = 0; c < classes; c++) {
-                double coef = (z[c] / sum - (c == yi ? 1 : 0)) * inv;
-                gb[c] += coef;
-                int off = c * dim;
-                for (int d = 0; d < dim; d++) {
-                    gw[off + d] += coef * xi[d];
-                }
-            }
-        }
-        return loss;
-    }
-
-    @Override
-    public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
     }
 }

@@ -8,24 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FashionMnistTest {
-    /** Skips locally when the Debian package is missing, but fails in CI (where .ci/setup.d/30-eval.sh installs it). */
-    static void requireFashionMnist() {
-        boolean present = Files.isRegularFile(FashionMnist.DEBIAN_DIR.resolve("t10k-labels-idx1-ubyte.gz"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("Fashion-MNIST missing under " + FashionMnist.DEBIAN_DIR
-                    + " (CI must install dataset-fashion-mnist via .ci/setup.d/30-eval.sh)");
-        }
-        Assumptions.assumeTrue(present, "dataset-fashion-mnist not installed");
-    }
-
     @Test
     void readsBothSplitsWithKnownContents() throws IOException {
-        requireFashionMnist();
+        FashionMnistTestSupport.requireFashionMnist();
         // Reference values from an independent Python gzip/IDX read of the Debian files.
         FashionMnist train = FashionMnist.load(FashionMnist.Split.TRAIN);
         FashionMnist test = FashionMnist.load(FashionMnist.Split.TEST);

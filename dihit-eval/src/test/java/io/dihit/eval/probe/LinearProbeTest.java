@@ -22,7 +22,7 @@ class LinearProbeTest {
         }, x);
         assertTrue(r.converged());
         for (int i = 0; i < 4; i++) {
-            assertEquals(c[i], x[i], 1e-4); // stopping rule: relative loss change 1e-10
+            assertEquals(c[i], x[i], 1e-3); // stopping rule: relative loss change 1e-9
         }
     }
 
@@ -35,7 +35,7 @@ class LinearProbeTest {
         LinearModel m = LinearProbe.train(train.x(), train.y(), 3, lambda, null, LinearProbe.Config.defaults());
         double[] gw = new double[15];
         double[] gb = new double[3];
-        try (SoftmaxObjective f = new SoftmaxObjective(train.x(), train.y(), 3, null, 1)) {
+        try (SoftmaxObjective f = new JavaSoftmaxObjective(train.x(), train.y(), 3, null, 1)) {
             f.evaluate(m.weights(), m.bias(), gw, gb);
         }
         for (int i = 0; i < 15; i++) {

@@ -3,8 +3,6 @@ package io.dihit.filter.caption;
 import edu.emory.clir.clearnlp.component.AbstractComponent;
 import edu.emory.clir.clearnlp.dependency.DEPNode;
 import edu.emory.clir.clearnlp.dependency.DEPTree;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +30,8 @@ public final class ClearNlpCaptionParser implements CaptionParser {
     // carry no words; left in, the tagger calls an emoji a noun and the parser hangs words off it.
     private static final Pattern NOT_WORDS = Pattern.compile("[\\p{So}\\p{Sk}\\p{Cc}\\p{Cf}\\p{Cs}\\x{FE00}-\\x{FE0F}]+");
 
+    private static final Pattern FINAL_MARKS = Pattern.compile("[.!?\u2026]+");
+
     private final Config config;
     private final ClearNlpModels models;
 
@@ -58,8 +58,8 @@ public final class ClearNlpCaptionParser implements CaptionParser {
         if (text.isEmpty()) {
             return CaptionParse.EMPTY;
         }
-        List<List<String>> sentences = models.tokenizer.segmentize(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        // tokenize(String), not segmentize(InputStream): the latter decodes with the platform charset.
+        List<List<String>> sentences = sentences(models.tokenizer.tokenize(text));
         List<ParsedToken> tokens = new ArrayList<>();
         boolean truncated = false;
         for (List<String> sentence : sentences) {
@@ -77,6 +77,22 @@ public final class ClearNlpCaptionParser implements CaptionParser {
             }
         }
         return new CaptionParse(tokens, truncated);
+    }
+
+    /** Splits tokens into sentences after tokens made only of final marks (".", "!", "?", "..."). */
+    static List<List<String>> sentences(List<String> tokens) {
+        List<List<String>> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (FINAL_MARKS.matcher(tokens.get(i)).matches()) {
+                out.add(tokens.subList(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < tokens.size()) {
+            out.add(tokens.subList(start, tokens.size()));
+        }
+        return out;
     }
 
     private void appendParsed(List<String> words, List<ParsedToken> out) {

@@ -7,17 +7,16 @@ import java.util.Objects;
 /**
  * Settings of a local filter run.
  *
- * @param inputs          CSV / JSON-lines manifests, read in this order
+ * @param inputs          CSV / JSON-lines manifests and webdataset tar shards (.tar), read in this order
  * @param outputDir       receives kept.&lt;fmt&gt;, rejected.&lt;fmt&gt;, failed.jsonl, summary.json, checkpoint.json
  * @param outputFormat    "jsonl" or "csv" for the kept and rejected manifests
  * @param threads         scoring threads, >= 1
  * @param maxInFlight     rows read but not yet written (bounds memory), >= threads
  * @param checkpointEvery rows between checkpoints (a checkpoint is also taken every 10 s), >= 1
- * @param verifyImages    decode every image even without OCR, so unreadable images fail their row
  * @param progress        print a progress line to stderr
  */
 public record FilterJobConfig(List<Path> inputs, Path outputDir, String outputFormat, int threads, int maxInFlight,
-                              int checkpointEvery, boolean verifyImages, boolean progress) {
+                              int checkpointEvery, boolean progress) {
     public FilterJobConfig {
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(outputDir, "outputDir");
@@ -33,24 +32,20 @@ public record FilterJobConfig(List<Path> inputs, Path outputDir, String outputFo
         }
     }
 
-    /** Defaults: JSON lines, 4 rows in flight per thread, checkpoint every 10,000 rows, no image verification. */
+    /** Defaults: JSON lines, 64 rows in flight per thread, checkpoint every 10,000 rows, no progress line. */
     public static FilterJobConfig of(List<Path> inputs, Path outputDir, int threads) {
-        return new FilterJobConfig(inputs, outputDir, "jsonl", threads, threads * 64, 10_000, false, false);
+        return new FilterJobConfig(inputs, outputDir, "jsonl", threads, threads * 64, 10_000, false);
     }
 
     public FilterJobConfig withCheckpointEvery(int rows) {
-        return new FilterJobConfig(inputs, outputDir, outputFormat, threads, maxInFlight, rows, verifyImages, progress);
+        return new FilterJobConfig(inputs, outputDir, outputFormat, threads, maxInFlight, rows, progress);
     }
 
     public FilterJobConfig withProgress(boolean on) {
-        return new FilterJobConfig(inputs, outputDir, outputFormat, threads, maxInFlight, checkpointEvery, verifyImages, on);
-    }
-
-    public FilterJobConfig withVerifyImages(boolean on) {
-        return new FilterJobConfig(inputs, outputDir, outputFormat, threads, maxInFlight, checkpointEvery, on, progress);
+        return new FilterJobConfig(inputs, outputDir, outputFormat, threads, maxInFlight, checkpointEvery, on);
     }
 
     public FilterJobConfig withOutputFormat(String format) {
-        return new FilterJobConfig(inputs, outputDir, format, threads, maxInFlight, checkpointEvery, verifyImages, progress);
+        return new FilterJobConfig(inputs, outputDir, format, threads, maxInFlight, checkpointEvery, progress);
     }
 }

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming CAT filter on one machine: reads manifests in order, scores rows on a thread pool
+ * The streaming CAT filter on one machine: reads manifests and tar shards in order, scores rows on a thread pool
  * with at most {@code maxInFlight} rows in memory, and writes, in input order, the kept and rejected
  * manifests (with every score; rejected rows carry the reason), {@code failed.jsonl} (row, error) and
  * {@code summary.json}. Every row read ends in exactly one of the three files.
@@ -129,7 +129,9 @@ public final class LocalFilterJob {
         Deque<Pending> window = new ArrayDeque<>();
         long sinceCheckpoint = 0;
         long lastCheckpoint = System.nanoTime();
-        try (SampleSource source = new ManifestSource(input, config.inputs().get(input))) {
+        Path path = config.inputs().get(input);
+        try (SampleSource source = ShardSource.isShard(path) ? new ShardSource(input, path, processor.needsImages())
+                : new ManifestSource(input, path)) {
             boolean exhausted = false;
             while (true) {
                 while (!exhausted && window.size() < config.maxInFlight()) {
@@ -218,6 +220,9 @@ public final class LocalFilterJob {
         long lines = 0;
         byte[] buf = new byte[1 << 16];
         for (Path p : config.inputs()) {
+            if (ShardSource.isShard(p)) {
+                return 0;  // a shard's sample count is unknown without scanning it: no bar, just counts
+            }
             try (InputStream in = Files.newInputStream(p)) {
                 for (int n; (n = in.read(buf)) > 0; ) {
                     for (int i = 0; i < n; i++) {

@@ -41,6 +41,11 @@ public final class SampleProcessor {
         }
     }
 
+    /** True when rows need their image (OCR or image verification). */
+    public boolean needsImages() {
+        return scorer.spotsText() || verifyImages;
+    }
+
     public CatRule rule() {
         return rule;
     }
@@ -53,7 +58,7 @@ public final class SampleProcessor {
         String id = row.record().id();
         BufferedImage image = null;
         try {
-            if (scorer.spotsText() || verifyImages) {
+            if (needsImages()) {
                 image = decode(row);
             } else if (row.imageBytes() == null && ImageRefs.tarMember(row.record().image()).isEmpty()
                     && !Files.isRegularFile(Path.of(row.record().image()))) {

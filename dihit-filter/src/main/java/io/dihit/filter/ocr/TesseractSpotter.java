@@ -74,7 +74,7 @@ public final class TesseractSpotter implements TextSpotter {
     }
 
     /** White padding and upscaling so small pictures have letters tesseract can read. */
-    BufferedImage prepared(BufferedImage image) {
+    private BufferedImage prepared(BufferedImage image) {
         RgbImage rgb = RgbImage.onWhite(image);
         int pad = (int) Math.round(config.paddingFraction() * Math.min(rgb.width(), rgb.height()));
         RgbImage padded = rgb.paddedWithWhite(pad);

@@ -88,6 +88,14 @@ class ClearNlpCaptionParserTest {
     }
 
     @Test
+    void sentencesEndAtFinalMarks() {
+        assertEquals(List.of(List.of("a", "dog", "."), List.of("two", "cats", "!?"), List.of("end")),
+                ClearNlpCaptionParser.sentences(List.of("a", "dog", ".", "two", "cats", "!?", "end")));
+        SceneGraph g = analyzer.analyze("Two people are walking. A dog runs after them.");
+        assertEquals(List.of("walk", "run after"), g.relations().stream().map(SceneGraph.Relation::predicate).toList());
+    }
+
+    @Test
     void emptyAndBlankCaptions() {
         assertEquals(SceneGraph.EMPTY, analyzer.analyze(""));
         assertEquals(SceneGraph.EMPTY, analyzer.analyze("   \t\n"));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.data.ManifestRow;
 import io.dihit.core.data.Manifests;
 import io.dihit.core.data.ManifestReader;
+import io.dihit.core.data.TarShardWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,33 @@ class LocalFilterJobTest {
             boolean textMatch = i % 3 == 0 && i % 7 == 0;
             assertEquals(textMatch ? "sale" : "", r.extra().get("matched_words"), r.record().id());
         }
+    }
+
+    @Test
+    void tarShardsAreFilteredWithTheirImages() throws Exception {
+        JobFixtures.writeImages(dir);
+        byte[] plain = Files.readAllBytes(dir.resolve("plain.png"));
+        byte[] text = Files.readAllBytes(dir.resolve("text.png"));
+        Path shard = dir.resolve("shard-000.tar");
+        try (TarShardWriter w = new TarShardWriter(shard)) {
+            w.add("k0", "png", plain, "dog chasing ball");
+            w.add("k1", "png", text, "dog chasing ball sale");
+            w.member("k2.txt", "caption without image".getBytes(StandardCharsets.UTF_8));
+            w.add("k3", "png", new byte[] {9, 9, 9}, "dog chasing ball");
+            w.add("k4", "png", plain, "red car");
+        }
+        Path out = dir.resolve("out");
+        LocalFilterJob job = new LocalFilterJob(FilterJobConfig.of(List.of(shard), out, 2), JobFixtures.fakeProcessor(0, true));
+        JobCounters c = job.run();
+        assertEquals(5, c.read);
+        assertEquals(1, c.kept);
+        assertEquals(2, c.rejected);
+        assertEquals(Map.of("missing_image", 1L, "unreadable_image", 1L), c.failedByReason);
+        assertEquals(Map.of("text_match", 1L, "actions", 1L), c.rejectedByReason);
+        List<ManifestRow> kept = readRows(job.keptFile());
+        assertEquals("k0", kept.get(0).record().id());
+        assertTrue(kept.get(0).record().image().endsWith("shard-000.tar#k0.png"), kept.get(0).record().image());
+        assertEquals(List.of("k2", "k3"), readJsonLines(job.failedFile()).stream().map(f -> f.get("id").asText()).toList());
     }
 
     private static List<ManifestRow> readRows(Path manifest) throws IOException {

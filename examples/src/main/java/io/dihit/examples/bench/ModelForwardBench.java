@@ -10,13 +10,15 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
+import io.dihit.core.model.ModelFlops;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Times the CLIP model alone (no optimizer, no data): inference forward of both towers, and
- * forward + InfoNCE + backward, median over a few repetitions after warm-up. Prints one JSON line.
+ * forward + InfoNCE + backward, median over a few repetitions after warm-up, and the model-FLOPs
+ * utilisation against the GEMM rate measured in the same process ({@link ModelFlops}). Prints one JSON line.
  *
  * <pre>java ... io.dihit.examples.bench.ModelForwardBench [config=bench_small] [batch=128] [reps=5]</pre>
  * Threads follow DJL/PyTorch settings (e.g. -Dai.djl.pytorch.num_threads=2, -Dai.djl.pytorch.num_interop_threads=1).
@@ -66,7 +68,7 @@ public final class ModelForwardBench {
                 }
             });
             double gemm = gemmFlopsPerSecond(manager);
-            double trainFlops = 3 * forwardFlopsPerSample(model.config());
+            double trainFlops = ModelFlops.trainingPerSample(model.config());
             System.out.println(String.format(Locale.ROOT,
                     "{\"bench\":\"model\",\"config\":\"%s\",\"batch\":%d,\"params\":%d,\"inference_s\":%.4f,"
                             + "\"inference_samples_per_s\":%.1f,\"fwd_bwd_s\":%.4f,\"fwd_bwd_samples_per_s\":%.1f,"
@@ -90,23 +92,6 @@ public final class ModelForwardBench {
             });
             return 2.0 * 1024 * 1024 * 1024 / seconds;
         }
-    }
-
-    /**
-     * Forward FLOPs per sample, counted as the PyTorch peer (shared/tools/torch_peer_bench.py) does:
-     * matmuls of each block (qkv, out, MLP) plus the two attention products, plus the patch embedding.
-     */
-    static double forwardFlopsPerSample(ClipConfig c) {
-        long vt = c.vision().sequenceLength();
-        int p = c.vision().patchSize();
-        return towerFlops(c.vision().width(), c.vision().layers(), vt)
-                + 2.0 * (vt - 1) * 3 * p * p * c.vision().width()
-                + towerFlops(c.text().width(), c.text().layers(), c.text().contextLength());
-    }
-
-    private static double towerFlops(long width, long layers, long tokens) {
-        double perLayer = 2.0 * tokens * (4 * width * width + 2 * 4 * width * width) + 2.0 * 2 * tokens * tokens * width;
-        return layers * perLayer;
     }
 
     private static double medianSeconds(int reps, Runnable body) {

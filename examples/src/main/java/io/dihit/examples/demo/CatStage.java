@@ -49,7 +49,7 @@ public final class CatStage implements DemoStage {
         Path dir = context.config().out().resolve("cat");
         int threads = Runtime.getRuntime().availableProcessors();
         FilterJobConfig job = new FilterJobConfig(List.of(context.manifests().train()), dir, "csv", threads, threads * 64,
-                100_000, false, false);
+                100_000, false);
         LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, false));
         JobCounters counters;
         try (ProgressBar bar = new ProgressBar(context.log(), name(), 1)) {

@@ -1,0 +1,43 @@
+package io.dihit.eval.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dihit.eval.metrics.ClassificationMetrics;
+import io.dihit.eval.probe.FewShotBenchmark;
+import io.dihit.eval.probe.LinearProbe;
+import io.dihit.eval.retrieval.RetrievalMetrics;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one evaluation run measured, with what it ran on; serialised as JSON by {@link ReportWriter}
+ * (sections that were not run are omitted).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvalReport(Run run, ZeroShot zeroShot, Retrieval retrieval, Linear linearProbe,
+                         FewShotBenchmark.Result fewShot) {
+
+    /** Provenance: the command line settings, model, data, versions and times. */
+    public record Run(String task, String dataset, String datasetFingerprint, Model model, Map<String, String> settings,
+                      String javaVersion, String startedAt, String finishedAt) {}
+
+    /** checkpoint null = random initialisation; features "pixels" = no model at all. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Model(String features, String config, String checkpoint, String checkpointKey, Double logitScale) {}
+
+    public record ZeroShot(String templates, int templateCount, List<String> classes, double top1, double top5,
+                           double meanPerClassRecall, int samples, List<ClassificationMetrics.ClassAccuracy> perClass) {
+        public static ZeroShot of(String templates, int templateCount, List<String> classes, ClassificationMetrics m) {
+            return new ZeroShot(templates, templateCount, classes, m.top1(), m.top5(), m.meanPerClassRecall(), m.samples(),
+                    m.perClass(classes));
+        }
+    }
+
+    public record Retrieval(int images, int texts, List<RetrievalMetrics.RecallAtK> recalls) {
+        public static Retrieval of(RetrievalMetrics m) {
+            return new Retrieval(m.images(), m.texts(), m.recalls());
+        }
+    }
+
+    public record Linear(int trainSize, int testSize, double lambda, double top1, double top5, double meanPerClassRecall,
+                         List<LinearProbe.CvPoint> crossValidation) {}
+}
