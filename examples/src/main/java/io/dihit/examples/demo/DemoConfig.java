@@ -1,5 +1,7 @@
 package io.dihit.examples.demo;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +21,7 @@ import java.util.List;
  * @param student            each pre-training run of the ablation
  * @param textSpotting       OCR in the CAT filter (the quick preset skips it: one OCR pass per training row)
  */
-public record DemoConfig(Path out, boolean quick, int seeds, int captionsPerConcept, long dataSeed, List<Integer> shots,
+public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path out, boolean quick, int seeds, int captionsPerConcept, long dataSeed, List<Integer> shots,
                          int shotSamplings, String model, ConceptTeacher.Config teacher, StudentTraining student,
                          boolean textSpotting) {
 

@@ -29,6 +29,13 @@ class DemoCommandTest {
     }
 
     @Test
+    void configSerialisesWithThePlainOutputPath() throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(DemoConfig.quick(Path.of("/tmp/x")));
+        assertTrue(json.contains("\"out\":\"/tmp/x\""), json);
+        assertTrue(json.contains("\"textSpotting\":false"), json);
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> DemoCommand.parse(new String[] {"--fast"}));
         assertThrows(IllegalArgumentException.class, () -> DemoCommand.parse(new String[] {"--out"}));
