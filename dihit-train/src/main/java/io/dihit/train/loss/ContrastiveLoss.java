@@ -31,6 +31,10 @@ public interface ContrastiveLoss {
         if (logitScale.getShape().size() != 1) {
             throw new IllegalArgumentException("logit scale must be a scalar, got " + logitScale.getShape());
         }
-        return imageFeatures.matMul(textFeatures.transpose()).mul(logitScale.exp());
+        // A unary op belongs to its operand's manager: exp of the parameter would stay in the model's
+        // long-lived manager (one leaked array per step); the features' (per-step) manager takes it.
+        NDArray scale = logitScale.exp();
+        scale.attach(imageFeatures.getManager());
+        return imageFeatures.matMul(textFeatures.transpose()).mul(scale);
     }
 }

@@ -37,8 +37,8 @@ import java.util.SplittableRandom;
  *      [--rounds 2] [--peer ../shared/tools/torch_peer_bench.py] [--rss-steps 0] [--loss-micro STEP_S]
  * </pre>
  * With --loss-micro it times only the loss parts (see {@link #lossMicro}).
- * With --rss-steps N it instead trains N InfoNCE steps and prints the resident set size after 10%
- * of them and at the end (native-memory growth check).
+ * With --rss-steps N it instead trains N HN-NCE steps in one run and prints the resident set size
+ * at every tenth of the run and its growth after the first tenth (native-memory growth check).
  */
 public final class TrainStepBench {
 
@@ -218,36 +218,39 @@ public final class TrainStepBench {
         return file;
     }
 
+    /**
+     * One uninterrupted run of {@code steps} HN-NCE steps logging every step; prints the resident set
+     * size (metrics.jsonl's rss_mib) at every tenth of the run and the growth from step steps/10 on.
+     */
     private static void rss(ClipConfig config, int batch, int steps, Path work) throws IOException {
         SyntheticBatches data = new SyntheticBatches(1, batch, config.vision().imageSize(),
                 config.text().contextLength(), config.text().vocabSize(), steps);
-        long[] marks = {Math.max(1, steps / 10), steps};
-        List<String> report = new ArrayList<>();
+        Path runDir = work.resolve("rss");
         Engine.getInstance().setRandomSeed(0);
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel clip = new ClipModel(config);
             clip.initializeParameters(manager);
-            for (long mark : marks) {
-                TrainConfig train = TrainConfig.parse(("{\"run_dir\": \"%s\", \"steps\": %d, \"batch_size\": %d, "
-                        + "\"loss\": {\"type\": \"hn_nce\"}, \"optimizer\": {\"lr\": 1e-4}, \"checkpoint_every\": %d, "
-                        + "\"keep_checkpoints\": 1, \"progress\": false}").formatted(work.resolve("rss"), steps, batch, steps));
-                try (TrainingLoop loop = new TrainingLoop(train, new ClipEncoder(clip), manager, List.of(Device.cpu()), null)) {
-                    loop.run(data, mark); // resumes from the mark's checkpoint: one continuous run
-                }
-                report.add("after step " + mark + ": RSS " + residentMiB() + " MiB");
-                System.out.println(report.get(report.size() - 1));
+            TrainConfig train = TrainConfig.parse(("{\"run_dir\": \"%s\", \"steps\": %d, \"batch_size\": %d, "
+                    + "\"loss\": {\"type\": \"hn_nce\"}, \"optimizer\": {\"lr\": 1e-4}, \"checkpoint_every\": %d, "
+                    + "\"keep_checkpoints\": 1, \"progress\": false}").formatted(runDir, steps, batch, steps));
+            try (TrainingLoop loop = new TrainingLoop(train, new ClipEncoder(clip), manager, List.of(Device.cpu()), null)) {
+                loop.run(data);
             }
         }
+        long[] rss = new long[steps + 1];
+        for (String line : Files.readAllLines(runDir.resolve("metrics.jsonl"))) {
+            JsonNode n = JSON.readTree(line);
+            rss[n.get("step").asInt()] = n.get("rss_mib").asLong();
+        }
+        for (int tenth = 1; tenth <= 10; tenth++) {
+            int step = Math.max(1, steps * tenth / 10);
+            System.out.println("after step " + step + ": RSS " + rss[step] + " MiB");
+        }
+        int from = Math.max(1, steps / 10);
+        long max = Arrays.stream(rss, from, steps + 1).max().orElseThrow();
+        System.out.printf("growth from step %d to %d: %+.1f%% (max %d MiB)%n", from, steps,
+                100.0 * (rss[steps] - rss[from]) / rss[from], max);
         deleteTree(work);
-    }
-
-    private static long residentMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-            }
-        }
-        throw new IOException("no VmRSS in /proc/self/status");
     }
 
     private static double gemmGflops() {
