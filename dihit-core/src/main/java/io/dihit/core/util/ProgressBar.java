@@ -70,9 +70,12 @@ public final class ProgressBar implements AutoCloseable {
         advanceTo(done + n);
     }
 
-    /** Moves to {@code value}; lower values (late reports from parallel workers) are ignored. */
+    /**
+     * Moves to {@code value}; lower values (late reports from parallel workers) are ignored. A value past
+     * the total (the total was an estimate) is shown as is, with the bar full.
+     */
     public synchronized void advanceTo(long value) {
-        done = Math.max(done, total > 0 ? Math.min(total, value) : value);
+        done = Math.max(done, value);
         long now = nanoClock.getAsLong();
         if (!finished && shouldDraw(now)) {
             draw(now);
@@ -110,13 +113,13 @@ public final class ProgressBar implements AutoCloseable {
 
     private boolean shouldDraw(long now) {
         if (interactive) {
-            return now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L || (total > 0 && done == total);
+            return now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L || (total > 0 && done >= total);
         }
         return total > 0 ? decile() != lastDecile : now - lastDrawNanos >= LOG_SECONDS * 1_000_000_000L;
     }
 
     private int decile() {
-        return (int) (10 * done / total);
+        return (int) (10 * Math.min(done, total) / total);
     }
 
     private void draw(long now) {
@@ -136,10 +139,11 @@ public final class ProgressBar implements AutoCloseable {
         String rateText = seconds > 0 ? String.format(Locale.ROOT, "%.1f/s", rate) : "?/s";
         StringBuilder line = new StringBuilder(label);
         if (total > 0) {
-            int filled = (int) (WIDTH * done / total);
+            long shown = Math.min(done, total);
+            int filled = (int) (WIDTH * shown / total);
             String eta = done >= total ? "0s" : rate > 0 ? Math.round((total - done) / rate) + "s" : "?";
             line.append(String.format(Locale.ROOT, " [%s%s] %3d%% %d/%d %s eta %s", "#".repeat(filled),
-                    ".".repeat(WIDTH - filled), 100 * done / total, done, total, rateText, eta));
+                    ".".repeat(WIDTH - filled), 100 * shown / total, done, total, rateText, eta));
         } else {
             line.append(' ').append(done).append(' ').append(rateText);
         }

@@ -76,4 +76,14 @@ class ProgressBarTest {
         assertEquals("[filter] 108 2.0/s kept 3\n", printed());
         assertThrows(IllegalArgumentException.class, () -> new ProgressBar(out, "x", -1));
     }
+
+    @Test
+    void aTotalThatWasAnUnderestimateShowsTheRealCountWithAFullBar() {
+        ProgressBar bar = new ProgressBar(out, "rows", 4, false, clock::get);
+        clock.addAndGet(SECOND);
+        bar.advanceTo(5);
+        bar.finish();
+        assertEquals("rows [##############################] 100% 5/4 5.0/s eta 0s\n", printed());
+        assertEquals(5, bar.done());
+    }
 }
