@@ -244,6 +244,7 @@ public final class TrainingLoop implements AutoCloseable {
         r.put("samples_per_s", samplesPerSecond);
         r.put("samples_seen", state.samplesSeen());
         r.put("skipped_steps", state.skippedSteps());
+        ResidentMemory.mebibytes().ifPresent(mib -> r.put("rss_mib", mib));
         return r;
     }
 

@@ -86,6 +86,7 @@ class TrainingLoopTest {
             assertTrue(line.get("grad_norm").asDouble() > 0);
             assertTrue(line.get("samples_per_s").asDouble() > 0);
             assertEquals(0, line.get("skipped_steps").asLong());
+            assertTrue(!Files.isReadable(Path.of("/proc/self/status")) || line.get("rss_mib").asLong() > 0);
         }
         assertEquals(32, lines.get(3).get("samples_seen").asLong());
     }
