@@ -23,7 +23,7 @@ public final class EvaluationStage implements DemoStage {
     @Override
     public String run(DemoContext context) throws Exception {
         if (context.runs().isEmpty()) {
-            throw new PendingStage.StageNotRunException(name() + " not run: no pre-trained model");
+            throw new StageNotRunException(name() + " not run: no pre-trained model");
         }
         MetricTable table = context.ablation();
         try (ProgressBar bar = context.progress(name(), context.runs().size())) {

@@ -42,7 +42,7 @@ public final class FewShotStage implements DemoStage {
     @Override
     public String run(DemoContext context) throws Exception {
         if (context.runs().isEmpty()) {
-            throw new PendingStage.StageNotRunException(name() + " not run: no pre-trained model");
+            throw new StageNotRunException(name() + " not run: no pre-trained model");
         }
         Map<Variant, StudentTraining.Run> firstSeed = new LinkedHashMap<>();
         context.runs().forEach(r -> firstSeed.putIfAbsent(r.variant(), r));
