@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.text.ClipTokenizer;
+import io.dihit.core.util.CommandLineArgs;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.FashionMnist;
 import io.dihit.eval.data.FirstN;
@@ -143,10 +144,7 @@ public final class EvalMain {
                     if (FLAGS.contains(key)) {
                         o.values.put(key, "true");
                     } else if (KEYS.contains(key)) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(a + " needs a value");
-                        }
-                        o.values.put(key, args[++i]);
+                        o.values.put(key, CommandLineArgs.value(args, ++i, a));
                     } else {
                         throw new IllegalArgumentException("unknown option " + a);
                     }

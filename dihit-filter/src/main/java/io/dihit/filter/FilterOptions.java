@@ -1,5 +1,6 @@
 package io.dihit.filter;
 
+import io.dihit.core.util.CommandLineArgs;
 import io.dihit.filter.ocr.PaddleOcrConfig;
 import io.dihit.filter.ocr.PaddleOcrSpotter;
 import io.dihit.filter.ocr.TesseractConfig;
@@ -75,33 +76,33 @@ public final class FilterOptions {
             switch (a) {
                 case "-h", "--help" -> o.help = true;
                 case "--input" -> {
-                    o.inputUris.add(uri(value(args, ++i, a)));
+                    o.inputUris.add(uri(CommandLineArgs.value(args, ++i, a)));
                     if (!spark) {
                         o.inputs.add(Path.of(args[i]));
                     }
                 }
                 case "--output" -> {
-                    o.outputUri = uri(value(args, ++i, a));
+                    o.outputUri = uri(CommandLineArgs.value(args, ++i, a));
                     if (!spark) {
                         o.output = Path.of(args[i]);
                     }
                 }
-                case "--format" -> o.format = value(args, ++i, a);
+                case "--format" -> o.format = CommandLineArgs.value(args, ++i, a);
                 case "--min-complexity" -> o.minComplexity = intValue(args, ++i, a);
                 case "--min-actions" -> o.minActions = intValue(args, ++i, a);
                 case "--no-complexity" -> o.complexity = false;
                 case "--no-actions" -> o.actions = false;
                 case "--no-text-match" -> o.textMatch = false;
-                case "--ocr" -> o.ocrClass = value(args, ++i, a);
+                case "--ocr" -> o.ocrClass = CommandLineArgs.value(args, ++i, a);
                 case "--ocr-option" -> {
-                    String kv = value(args, ++i, a);
+                    String kv = CommandLineArgs.value(args, ++i, a);
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
                         throw new IllegalArgumentException("--ocr-option needs KEY=VALUE, got " + kv);
                     }
                     o.ocrOptions.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
-                case "--min-confidence" -> o.minConfidence = Double.parseDouble(value(args, ++i, a));
+                case "--min-confidence" -> o.minConfidence = Double.parseDouble(CommandLineArgs.value(args, ++i, a));
                 case "--min-word-length" -> o.minWordLength = intValue(args, ++i, a);
                 case "--max-tokens" -> o.maxTokens = intValue(args, ++i, a);
                 case "--verify-images" -> o.verifyImages = true;
@@ -113,9 +114,9 @@ public final class FilterOptions {
                     } else if (!spark && a.equals("--no-progress")) {
                         o.progress = false;
                     } else if (!spark && a.equals("--explain")) {
-                        o.explain.add(value(args, ++i, a));
+                        o.explain.add(CommandLineArgs.value(args, ++i, a));
                     } else if (spark && a.equals("--master")) {
-                        o.master = value(args, ++i, a);
+                        o.master = CommandLineArgs.value(args, ++i, a);
                     } else if (spark && a.equals("--partitions")) {
                         o.partitions = intValue(args, ++i, a);
                     } else {
@@ -195,16 +196,9 @@ public final class FilterOptions {
         return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
     private static int intValue(String[] args, int i, String option) {
         try {
-            return Integer.parseInt(value(args, i, option));
+            return Integer.parseInt(CommandLineArgs.value(args, i, option));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs an integer, got " + args[i]);
         }

@@ -2,6 +2,7 @@ package io.dihit.eval.embed;
 
 import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.image.RgbImage;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.eval.data.Fingerprints;
 import io.dihit.eval.data.ImageSet;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class ImageEmbeddings {
         int per = pre.floatsPerImage();
         int batch = encoder.batchSize();
         float[][] out = new float[data.size()][];
-        ProgressBar progress = new ProgressBar("images", data.size());
+        ProgressBar progress = new ProgressBar(System.err, "images", data.size());
         float[] pixels = new float[batch * per];
         for (int start = 0; start < data.size(); start += batch) {
             int count = Math.min(batch, data.size() - start);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dihit.core.data.ManifestWriter;
 import io.dihit.core.data.Manifests;
+import io.dihit.core.util.ProgressBar;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ public final class LocalFilterJob {
             return t;
         });
         try (Outputs out = new Outputs(checkpoint)) {
-            ProgressLine progress = config.progress() ? new ProgressLine(System.err, countRows(), doneBefore) : null;
+            ProgressBar progress = config.progress() ? new ProgressBar(System.err, "[filter] rows", countRows()).resumedAt(doneBefore) : null;
             for (int i = checkpoint.input; i < config.inputs().size(); i++) {
                 processInput(i, checkpoint, out, pool, progress);
                 checkpoint.input = i + 1;
@@ -97,7 +98,8 @@ public final class LocalFilterJob {
             checkpoint.complete = true;
             out.checkpoint(checkpoint);
             if (progress != null) {
-                progress.update(checkpoint.counters, true);
+                showProgress(progress, checkpoint.counters);
+                progress.finish();
             }
         } finally {
             pool.shutdownNow();
@@ -112,7 +114,7 @@ public final class LocalFilterJob {
     }
 
     private void processInput(int input, JobCheckpoint checkpoint, Outputs out, ExecutorService pool,
-                              ProgressLine progress) throws IOException, InterruptedException {
+                              ProgressBar progress) throws IOException, InterruptedException {
         // Window entries: futures of rows (checkpoint allowed after them) or ready source failures.
         record Pending(Future<RowOutcome> future, RowOutcome ready) {
             RowOutcome get() throws InterruptedException {
@@ -165,7 +167,7 @@ public final class LocalFilterJob {
                     }
                 }
                 if (progress != null) {
-                    progress.update(checkpoint.counters, false);
+                    showProgress(progress, checkpoint.counters);
                 }
             }
         }
@@ -213,6 +215,11 @@ public final class LocalFilterJob {
             }
             ch.truncate(size);
         }
+    }
+
+    private static void showProgress(ProgressBar progress, JobCounters c) {
+        progress.detail(String.format("kept %,d rejected %,d failed %,d", c.kept, c.rejected, c.failed));
+        progress.advanceTo(c.read);
     }
 
     /** Upper bound of the rows left to read (newline count), for the progress bar. */

@@ -1,5 +1,10 @@
 package io.dihit.examples.data;
 
+import io.dihit.core.data.ImageTextRecord;
+import io.dihit.core.data.ManifestWriter;
+import io.dihit.core.data.Manifests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +40,16 @@ public final class EmojiManifests {
         return style.vendor() + "/" + concept.id() + "/" + captionIndex;
     }
 
-    public List<ManifestWriter.Row> trainRows(List<EmojiConcept> concepts, Set<EmojiStyle> styles) {
-        List<ManifestWriter.Row> rows = new ArrayList<>();
+    /** A manifest row; every field must have text (the core record only rules out nulls). */
+    static ImageTextRecord row(String id, String image, String caption) {
+        if (id == null || id.isBlank() || image == null || image.isBlank() || caption == null || caption.isBlank()) {
+            throw new IllegalArgumentException("manifest row needs id, image and caption: " + id);
+        }
+        return new ImageTextRecord(id, image, caption);
+    }
+
+    public List<ImageTextRecord> trainRows(List<EmojiConcept> concepts, Set<EmojiStyle> styles) {
+        List<ImageTextRecord> rows = new ArrayList<>();
         for (EmojiStyle style : TRAIN_STYLES) {
             if (!styles.contains(style)) {
                 continue;
@@ -45,16 +58,16 @@ public final class EmojiManifests {
                 String image = layout.styleImage(style, concept.imageFile()).toString();
                 List<String> texts = captions.captions(concept, seed);
                 for (int i = 0; i < texts.size(); i++) {
-                    rows.add(new ManifestWriter.Row(rowId(style, concept, i), image, texts.get(i)));
+                    rows.add(row(rowId(style, concept, i), image, texts.get(i)));
                 }
             }
         }
         return rows;
     }
 
-    public List<ManifestWriter.Row> evalRows(List<EmojiConcept> concepts) {
+    public List<ImageTextRecord> evalRows(List<EmojiConcept> concepts) {
         return concepts.stream()
-                .map(c -> new ManifestWriter.Row(rowId(EVAL_STYLE, c, 0), layout.styleImage(EVAL_STYLE, c.imageFile()).toString(), c.name()))
+                .map(c -> row(rowId(EVAL_STYLE, c, 0), layout.styleImage(EVAL_STYLE, c.imageFile()).toString(), c.name()))
                 .toList();
     }
 
@@ -67,14 +80,25 @@ public final class EmojiManifests {
 
     /** Writes train.csv, eval-twitter.csv and concepts.csv into {@code dir}. */
     public Written write(Path dir, List<EmojiConcept> concepts) {
-        List<ManifestWriter.Row> train = trainRows(concepts, Set.copyOf(TRAIN_STYLES));
-        List<ManifestWriter.Row> eval = evalRows(concepts);
+        List<ImageTextRecord> train = trainRows(concepts, Set.copyOf(TRAIN_STYLES));
+        List<ImageTextRecord> eval = evalRows(concepts);
         Path trainFile = dir.resolve("train.csv");
         Path evalFile = dir.resolve("eval-" + EVAL_STYLE.vendor() + ".csv");
         Path conceptFile = dir.resolve("concepts.csv");
-        ManifestWriter.writeManifest(trainFile, train);
-        ManifestWriter.writeManifest(evalFile, eval);
-        ManifestWriter.writeTable(conceptFile, CONCEPT_HEADER, conceptTable(concepts));
+        writeManifest(trainFile, train);
+        writeManifest(evalFile, eval);
+        CsvTable.write(conceptFile, CONCEPT_HEADER, conceptTable(concepts));
         return new Written(trainFile, evalFile, conceptFile, train.size(), eval.size(), concepts.size());
+    }
+
+    /** Image paths are written relative to the manifest's folder; the core reader resolves them back. */
+    private static void writeManifest(Path file, List<ImageTextRecord> rows) {
+        try (ManifestWriter out = Manifests.write(file, List.of())) {
+            for (ImageTextRecord row : rows) {
+                out.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 }

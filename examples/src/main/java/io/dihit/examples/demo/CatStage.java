@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.util.ProgressBar;
 import io.dihit.filter.CatRule;
 import io.dihit.filter.CatScorer;
 import io.dihit.filter.caption.CaptionAnalyzer;
@@ -52,7 +53,7 @@ public final class CatStage implements DemoStage {
                 100_000, false);
         LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, false));
         JobCounters counters;
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), 1)) {
+        try (ProgressBar bar = context.progress(name(), 1)) {
             counters = filter.run();
             bar.step();
         } finally {

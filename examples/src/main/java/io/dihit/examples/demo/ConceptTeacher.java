@@ -13,6 +13,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.dihit.core.model.VisionConfig;
 import io.dihit.core.model.VisionTransformer;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.EmojiStyle;
 import java.util.ArrayList;
 import java.util.List;

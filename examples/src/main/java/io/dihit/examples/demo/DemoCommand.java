@@ -1,6 +1,7 @@
 package io.dihit.examples.demo;
 
 import ai.djl.ndarray.NDManager;
+import io.dihit.core.util.CommandLineArgs;
 import io.dihit.examples.cli.Subcommand;
 import io.dihit.examples.data.DataLayout;
 import java.io.PrintStream;
@@ -43,9 +44,9 @@ public final class DemoCommand implements Subcommand {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
-                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--out" -> out = Path.of(CommandLineArgs.value(args, ++i, "--out"));
                 case "--seeds" -> {
-                    String v = value(args, ++i, "--seeds");
+                    String v = CommandLineArgs.value(args, ++i, "--seeds");
                     try {
                         seeds = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
@@ -60,13 +61,6 @@ public final class DemoCommand implements Subcommand {
         }
         DemoConfig config = quick ? DemoConfig.quick(out) : DemoConfig.full(out);
         return seeds == null ? config : config.withSeeds(seeds);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     @Override

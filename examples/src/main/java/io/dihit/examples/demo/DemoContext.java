@@ -3,6 +3,7 @@ package io.dihit.examples.demo;
 import ai.djl.ndarray.NDManager;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.text.ClipTokenizer;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.DataLayout;
 import io.dihit.examples.data.EmojiCatalog;
 import io.dihit.examples.data.EmojiManifests;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,6 +55,14 @@ public final class DemoContext {
 
     public DataLayout layout() {
         return layout;
+    }
+
+    /** A progress bar for one stage on the demo log; the label is padded so the stages' bars line up. */
+    public ProgressBar progress(String stage, long total) {
+        if (total < 1) {
+            throw new IllegalArgumentException("progress total must be positive: " + total);
+        }
+        return new ProgressBar(log, String.format(Locale.ROOT, "%-22s", stage), total);
     }
 
     public PrintStream log() {

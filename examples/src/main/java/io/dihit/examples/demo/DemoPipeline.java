@@ -41,7 +41,7 @@ public final class DemoPipeline {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 context.record(new StageRecord(stage.name(), true, seconds, summary));
                 context.log().printf(Locale.ROOT, "   %s (%.1f s)%n", summary, seconds);
-            } catch (PendingStage.StageNotRunException e) {
+            } catch (StageNotRunException e) {
                 context.record(new StageRecord(stage.name(), false, 0, e.getMessage()));
                 context.log().println("   " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package io.dihit.examples.demo;
 
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.ImagePreprocessor;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.DataLayout;
 import io.dihit.examples.data.EmojiConcept;
 import io.dihit.examples.data.EmojiStyle;

@@ -1,6 +1,7 @@
 package io.dihit.examples.demo;
 
 import ai.djl.Device;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.examples.data.EmojiManifests;
 import java.util.Locale;
@@ -22,10 +23,10 @@ public final class EvaluationStage implements DemoStage {
     @Override
     public String run(DemoContext context) throws Exception {
         if (context.runs().isEmpty()) {
-            throw new PendingStage.StageNotRunException(name() + " not run: no pre-trained model");
+            throw new StageNotRunException(name() + " not run: no pre-trained model");
         }
         MetricTable table = context.ablation();
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), context.runs().size())) {
+        try (ProgressBar bar = context.progress(name(), context.runs().size())) {
             for (StudentTraining.Run run : context.runs()) {
                 try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), Device.cpu(), 256)) {
                     HeldOutEvaluation.Result r = HeldOutEvaluation.run(encoder, encoder.textEncoder(context.tokenizer()),

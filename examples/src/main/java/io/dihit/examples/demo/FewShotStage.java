@@ -1,6 +1,7 @@
 package io.dihit.examples.demo;
 
 import ai.djl.Device;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.eval.data.FashionMnist;
 import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.TextEncoder;
@@ -41,7 +42,7 @@ public final class FewShotStage implements DemoStage {
     @Override
     public String run(DemoContext context) throws Exception {
         if (context.runs().isEmpty()) {
-            throw new PendingStage.StageNotRunException(name() + " not run: no pre-trained model");
+            throw new StageNotRunException(name() + " not run: no pre-trained model");
         }
         Map<Variant, StudentTraining.Run> firstSeed = new LinkedHashMap<>();
         context.runs().forEach(r -> firstSeed.putIfAbsent(r.variant(), r));
@@ -64,7 +65,7 @@ public final class FewShotStage implements DemoStage {
         float[] testPixels = FashionMnistPixels.preprocess(fashionTest, FASHION_TEST, size);
         int[] poolLabels = IntStream.range(0, FASHION_POOL).map(fashionPool::label).toArray();
         int[] testLabels = IntStream.range(0, FASHION_TEST).map(fashionTest::label).toArray();
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), 2L * models.size())) {
+        try (ProgressBar bar = context.progress(name(), 2L * models.size())) {
             for (StudentTraining.Run run : models) {
                 String model = run.variant().label();
                 try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), Device.cpu(), 256)) {

@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.EmojiStyle;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ public final class ImageStage implements DemoStage {
     public String run(DemoContext context) {
         int count = context.catalog().size() * EmojiStyle.values().length;
         int size = context.model().vision().imageSize();
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), count)) {
+        try (ProgressBar bar = context.progress(name(), count)) {
             context.pixels(EmojiPixels.load(context.layout(), context.catalog().concepts(), size, bar));
         }
         return String.format(Locale.ROOT, "%d images decoded and preprocessed at %d px", count, size);

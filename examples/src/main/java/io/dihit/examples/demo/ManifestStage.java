@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.CaptionBuilder;
 import io.dihit.examples.data.EmojiCatalog;
 import io.dihit.examples.data.EmojiManifests;
@@ -15,7 +16,7 @@ public final class ManifestStage implements DemoStage {
 
     @Override
     public String run(DemoContext context) {
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), 2)) {
+        try (ProgressBar bar = context.progress(name(), 2)) {
             EmojiCatalog catalog = EmojiCatalog.load(context.layout());
             context.catalog(catalog);
             bar.step();

@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.EmojiStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class PretrainStage implements DemoStage {
         }
         int contextLength = context.model().text().contextLength();
         StudentTraining student = config.student();
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), (long) variants.size() * config.seeds())) {
+        try (ProgressBar bar = context.progress(name(), (long) variants.size() * config.seeds())) {
             for (Variant variant : variants) {
                 Path manifest = variant.catFiltered() ? context.catKept() : context.manifests().train();
                 List<TrainPair> pairs = TrainPairs.read(manifest, context.catalog().concepts());

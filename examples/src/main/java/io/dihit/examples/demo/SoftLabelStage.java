@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.util.ProgressBar;
 import io.dihit.train.distill.BlockTeacher;
 import io.dihit.train.distill.SoftLabelPrecompute;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class SoftLabelStage implements DemoStage {
         Path output = context.config().out().resolve("teacher-soft-labels.bin");
         SoftLabelPrecompute.Report report;
         int batch = 256;
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), 1)) {
+        try (ProgressBar bar = context.progress(name(), 1)) {
             BlockTeacher teacher = new BlockTeacher(context.teacher().block());
             report = SoftLabelPrecompute.run(teacher, EmojiBatches.imagesOf(pairs, context.pixels(), batch), context.manager(),
                     new SoftLabelPrecompute.Config(TOP_K, 1.0), output);

@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.EmojiConcept;
 import io.dihit.examples.data.EmojiManifests;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class TeacherStage implements DemoStage {
         int[] labels = context.catalog().concepts().stream().map(EmojiConcept::subcategory).mapToInt(concepts::indexOf).toArray();
         ConceptTeacher.Config config = context.config().teacher();
         ConceptTeacher.Trained teacher;
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), config.steps())) {
+        try (ProgressBar bar = context.progress(name(), config.steps())) {
             teacher = ConceptTeacher.train(context.model().vision(), context.pixels(), EmojiManifests.TRAIN_STYLES,
                     EmojiManifests.EVAL_STYLE, labels, concepts.size(), config, context.manager(), bar);
         }

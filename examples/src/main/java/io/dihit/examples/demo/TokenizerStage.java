@@ -3,6 +3,7 @@ package io.dihit.examples.demo;
 import io.dihit.core.data.ImageTextRecord;
 import io.dihit.core.data.Manifests;
 import io.dihit.core.text.BpeTrainer;
+import io.dihit.core.util.ProgressBar;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class TokenizerStage implements DemoStage {
         }
         int vocab = context.model().text().vocabSize();
         BpeTrainer.Result result;
-        try (ProgressBar bar = new ProgressBar(context.log(), name(), 1)) {
+        try (ProgressBar bar = context.progress(name(), 1)) {
             result = BpeTrainer.train(captions, BpeTrainer.Config.ofVocabSize(vocab));
             bar.step();
         }

@@ -1,6 +1,7 @@
 package io.dihit.examples.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
@@ -51,12 +52,20 @@ class EmojiManifestsTest {
         List<CSVRecord> eval = read(written.eval());
         for (CSVRecord r : eval) {
             assertTrue(r.get("id").startsWith("twitter/"));
-            assertTrue(Files.isRegularFile(Path.of(r.get("image"))), r.get("image"));
+            // manifests store image paths relative to their folder (the core reader resolves them)
+            assertTrue(Files.isRegularFile(written.eval().getParent().resolve(r.get("image"))), r.get("image"));
         }
         assertTrue(eval.stream().anyMatch(r -> r.get("caption").equals("grinning face")));
 
         List<CSVRecord> concepts = read(written.concepts());
         assertEquals(EmojiManifests.CONCEPT_HEADER, List.copyOf(concepts.get(0).getParser().getHeaderNames()));
         assertEquals(10, concepts.stream().map(r -> r.get("category")).distinct().count());
+    }
+
+    @Test
+    void rowsNeedTextInEveryField() {
+        assertEquals("say \"hi\"", EmojiManifests.row("a/1", "/x/1.png", "say \"hi\"").caption());
+        assertThrows(IllegalArgumentException.class, () -> EmojiManifests.row("id", "img", " "));
+        assertThrows(IllegalArgumentException.class, () -> EmojiManifests.row("", "img", "caption"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.dihit.core.model.ClipConfig;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.DataLayout;
 import io.dihit.examples.data.EmojiCatalog;
 import io.dihit.examples.data.EmojiConcept;

@@ -12,31 +12,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes CSV manifests in the layout the data module reads (header {@code id,image,caption}), and
- * other small CSV tables. Files are written to a temporary sibling and moved into place, so a reader
- * never sees half a manifest.
+ * Writes small CSV tables that are not manifests (manifests go through
+ * {@link io.dihit.core.data.Manifests#write}). The file is written to a temporary sibling and moved
+ * into place, so a reader never sees half a table.
  */
-public final class ManifestWriter {
+public final class CsvTable {
 
-    public static final List<String> MANIFEST_HEADER = List.of("id", "image", "caption");
-
-    private ManifestWriter() {
+    private CsvTable() {
     }
 
-    /** One manifest row. */
-    public record Row(String id, String image, String caption) {
-        public Row {
-            if (id == null || id.isBlank() || image == null || image.isBlank() || caption == null || caption.isBlank()) {
-                throw new IllegalArgumentException("manifest row needs id, image and caption: " + id);
-            }
-        }
-    }
-
-    public static void writeManifest(Path file, List<Row> rows) {
-        writeTable(file, MANIFEST_HEADER, rows.stream().map(r -> List.of(r.id(), r.image(), r.caption())).toList());
-    }
-
-    public static void writeTable(Path file, List<String> header, List<List<String>> rows) {
+    public static void write(Path file, List<String> header, List<List<String>> rows) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             if (file.getParent() != null) {

@@ -14,30 +14,30 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ManifestWriterTest {
+class CsvTableTest {
 
     @Test
     void writesHeaderAndQuotesCommasAndQuotes(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("sub/m.csv");
-        ManifestWriter.writeManifest(file, List.of(
-                new ManifestWriter.Row("a/1", "/x/1.png", "grinning face: smile, happy"),
-                new ManifestWriter.Row("a/2", "/x/2.png", "say \"hi\"")));
+        Path file = dir.resolve("sub/t.csv");
+        List<String> header = List.of("id", "name", "keywords");
+        CsvTable.write(file, header, List.of(
+                List.of("a/1", "grinning face", "smile, happy"),
+                List.of("a/2", "say \"hi\"", "greeting")));
         try (Reader in = Files.newBufferedReader(file);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            assertEquals(ManifestWriter.MANIFEST_HEADER, parser.getHeaderNames());
+            assertEquals(header, parser.getHeaderNames());
             List<CSVRecord> records = parser.getRecords();
             assertEquals(2, records.size());
-            assertEquals("grinning face: smile, happy", records.get(0).get("caption"));
-            assertEquals("say \"hi\"", records.get(1).get("caption"));
-            assertEquals("/x/2.png", records.get(1).get("image"));
+            assertEquals("smile, happy", records.get(0).get("keywords"));
+            assertEquals("say \"hi\"", records.get(1).get("name"));
+            assertEquals("a/2", records.get(1).get("id"));
         }
-        assertFalse(Files.exists(dir.resolve("sub/m.csv.tmp")));
+        assertFalse(Files.exists(dir.resolve("sub/t.csv.tmp")));
     }
 
     @Test
-    void rejectsEmptyFieldsAndRaggedRows(@TempDir Path dir) {
-        assertThrows(IllegalArgumentException.class, () -> new ManifestWriter.Row("id", "img", " "));
+    void rejectsRaggedRows(@TempDir Path dir) {
         assertThrows(IllegalArgumentException.class,
-                () -> ManifestWriter.writeTable(dir.resolve("t.csv"), List.of("a", "b"), List.of(List.of("1"))));
+                () -> CsvTable.write(dir.resolve("t.csv"), List.of("a", "b"), List.of(List.of("1"))));
     }
 }
