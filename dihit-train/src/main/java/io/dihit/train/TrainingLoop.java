@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.dihit.core.util.ProgressBar;
 import io.dihit.train.config.TrainConfig;
 import io.dihit.train.data.BatchSource;
 import io.dihit.train.data.TrainingBatch;
@@ -19,11 +20,11 @@ import io.dihit.train.optim.GradientClipping;
 import io.dihit.train.optim.WarmupCosineSchedule;
 import io.dihit.train.optim.WeightDecayRule;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +142,8 @@ public final class TrainingLoop implements AutoCloseable {
         RunInfo.write(config.runPath(), config, devices.stream().map(Device::toString).toList(), latest.isPresent(),
                 parameters.values().stream().mapToLong(p -> p.getArray().size()).sum());
         TrainingState current = state;
-        ProgressBar progress = config.progress() ? new ProgressBar(System.err, config.steps()) : null;
+        ProgressBar progress = config.progress()
+                ? new ProgressBar(System.err, "step", config.steps()).resumedAt(current.step()) : null;
         int consecutiveNonFinite = 0;
         long started = System.nanoTime();
         long startStep = current.step();
@@ -174,14 +176,17 @@ public final class TrainingLoop implements AutoCloseable {
                 }
                 if (progress != null) {
                     double elapsed = (System.nanoTime() - started) / 1e9;
-                    double perStep = elapsed / (current.step() - startStep);
-                    progress.update(current.step(), outcome.losses().total(), outcome.lr(), batch.size() / perStep,
-                            Duration.ofMillis((long) (1000 * perStep * (config.steps() - current.step()))));
+                    progress.detail(String.format(Locale.ROOT, "loss %.4f lr %.2e %.1f samples/s",
+                            outcome.losses().total(), outcome.lr(), batch.size() * (current.step() - startStep) / elapsed));
+                    progress.advanceTo(current.step());
                 }
                 if (current.step() % config.checkpointEvery() == 0 || current.step() == stopAt) {
                     checkpoints.save(current, parameters, optimizer);
                 }
             }
+        }
+        if (progress != null) {
+            progress.finish();
         }
         return current;
     }
