@@ -4,7 +4,6 @@ import io.dihit.eval.retrieval.ChunkedTopK;
 import io.dihit.eval.retrieval.EmbeddingSimilarity;
 import io.dihit.eval.retrieval.EngineSimilarity;
 import io.dihit.eval.retrieval.RetrievalMetrics;
-import java.util.Random;
 
 /**
  * Times zero-shot retrieval (both directions, R@1/5/10, chunked top-k) on random embeddings whose captions are
@@ -21,22 +20,10 @@ public final class RetrievalBenchmark {
         int dim = arg(args, 2, 256);
         int chunk = arg(args, 3, 1024);
         int threads = arg(args, 4, 2);
-        Random rnd = new Random(0);
-        float[][] img = new float[images][dim];
-        float[][] txt = new float[images * perImage][dim];
-        int[] link = new int[txt.length];
-        for (int i = 0; i < images; i++) {
-            for (int d = 0; d < dim; d++) {
-                img[i][d] = (float) rnd.nextGaussian();
-            }
-            for (int j = 0; j < perImage; j++) {
-                int t = i * perImage + j;
-                link[t] = i;
-                for (int d = 0; d < dim; d++) {
-                    txt[t][d] = img[i][d] + 4f * (float) rnd.nextGaussian();
-                }
-            }
-        }
+        NoisyCaptionEmbeddings set = NoisyCaptionEmbeddings.generate(images, perImage, dim, 4f, 0);
+        float[][] img = set.images();
+        float[][] txt = set.captions();
+        int[] link = set.captionOwner();
         boolean engine = args.length > 5 && args[5].equals("engine");
         ChunkedTopK topK = new ChunkedTopK(chunk, engine ? 1 : threads);
         for (int run = 0; run < 2; run++) {

@@ -1,5 +1,6 @@
 package io.dihit.eval.retrieval;
 
+import io.dihit.eval.bench.NoisyCaptionEmbeddings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,25 +71,13 @@ class RetrievalMetricsTest {
 
     @Test
     void recallsFromEmbeddingsMatchBruteForce() {
-        Random rnd = new Random(3);
         int images = 120;
         int perImage = 3;
         int dim = 16;
-        float[][] img = new float[images][dim];
-        float[][] txt = new float[images * perImage][dim];
-        int[] link = new int[txt.length];
-        for (int i = 0; i < images; i++) {
-            for (int d = 0; d < dim; d++) {
-                img[i][d] = (float) rnd.nextGaussian();
-            }
-            for (int j = 0; j < perImage; j++) {
-                int t = i * perImage + j;
-                link[t] = i;
-                for (int d = 0; d < dim; d++) {
-                    txt[t][d] = img[i][d] + 1.5f * (float) rnd.nextGaussian();
-                }
-            }
-        }
+        NoisyCaptionEmbeddings set = NoisyCaptionEmbeddings.generate(images, perImage, dim, 1.5f, 3);
+        float[][] img = set.images();
+        float[][] txt = set.captions();
+        int[] link = set.captionOwner();
         float[][] cos = new float[images][txt.length];
         for (int i = 0; i < images; i++) {
             for (int t = 0; t < txt.length; t++) {
