@@ -20,9 +20,11 @@ import io.dihit.train.data.SyntheticBatches;
 import io.dihit.train.distill.SoftLabelFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * Command-line entry of the training module ({@code dihit train --config run.json}). Builds the
  * ClipModel of the config, resumes from the latest checkpoint in run_dir (if any), trains, and writes
  * the final weights as {@code <run_dir>/model.safetensors}. Never calls System.exit: errors are thrown.
+ * SIGTERM or Ctrl-C stops training after the current step with a checkpoint (exit status 143 / 130).
  */
 public final class TrainMain {
 
@@ -47,6 +50,8 @@ public final class TrainMain {
               --config FILE     training config (JSON; fields in docs/train.md)
               --stop-after N    stop after N optimizer updates (the schedule still spans "steps";
                                 run again to continue from the checkpoint)
+            SIGTERM or Ctrl-C stops after the current step with a checkpoint (waiting at most the
+            config's stop_timeout_s); running again resumes there.
               --help            this text
             """;
 
@@ -80,11 +85,33 @@ public final class TrainMain {
         return args[i];
     }
 
-    /** Runs (or resumes) the configured training until {@code stopAt} updates; returns the final state. */
+    /**
+     * Runs (or resumes) the configured training until {@code stopAt} updates; returns the final state.
+     * A JVM shutdown meanwhile (SIGTERM, Ctrl-C) stops it after the current step with a checkpoint
+     * ({@link ShutdownGuard}), so running again resumes there.
+     */
     public static TrainingState train(TrainConfig config, long stopAt) throws IOException {
+        return train(config, stopAt, UnaryOperator.identity());
+    }
+
+    /** As {@link #train(TrainConfig, long)}, with the configured batches passed through {@code dataView} (tests slow them down). */
+    static TrainingState train(TrainConfig config, long stopAt, UnaryOperator<BatchSource> dataView) throws IOException {
         if (config.model() == null || config.data() == null) {
             throw new IllegalArgumentException("the config needs a model and a data section");
         }
+        // the guard is closed last: only after every native array is freed may the JVM exit
+        try (ShutdownGuard guard = new ShutdownGuard(new StopRequest(), Duration.ofSeconds(config.stopTimeoutSeconds()))) {
+            TrainingState state = train(config, stopAt, dataView, guard.stopRequest());
+            if (guard.stopRequest().isRequested()) {
+                LOG.warn("training stopped at step {} of {} because {}", state.step(), config.steps(),
+                        guard.stopRequest().reason());
+            }
+            return state;
+        }
+    }
+
+    private static TrainingState train(TrainConfig config, long stopAt, UnaryOperator<BatchSource> dataView,
+                                       StopRequest stop) throws IOException {
         List<Device> devices = devices(config.devices());
         Engine.getInstance().setRandomSeed((int) config.seed().longValue());
         try (NDManager manager = NDManager.newBaseManager(devices.get(0))) {
@@ -97,7 +124,7 @@ public final class TrainMain {
             SoftLabelFile labels = config.distillation() == null ? null
                     : SoftLabelFile.open(Path.of(config.distillation().softLabels()));
             try (TrainingLoop loop = new TrainingLoop(config, new ClipEncoder(model), manager, devices, labels)) {
-                TrainingState state = loop.run(dataSource(config, model.config(), closeables), stopAt);
+                TrainingState state = loop.run(dataView.apply(dataSource(config, model.config(), closeables)), stopAt, stop);
                 if (state.step() == config.steps()) {
                     Path out = config.runPath().resolve("model.safetensors");
                     Checkpoints.saveSafetensors(model, out);

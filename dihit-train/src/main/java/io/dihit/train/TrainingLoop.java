@@ -19,6 +19,8 @@ import io.dihit.train.optim.AdamW;
 import io.dihit.train.optim.GradientClipping;
 import io.dihit.train.optim.WarmupCosineSchedule;
 import io.dihit.train.optim.WeightDecayRule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +45,8 @@ public final class TrainingLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
     public static final double MAX_LOGIT_SCALE = Math.log(100);
+    /** The loss curves drawn every plot_every updates, in the run directory. */
+    public static final String LOSS_PNG = "loss.png";
 
     private final TrainConfig config;
     private final ImageTextEncoder encoder;
@@ -119,12 +123,18 @@ public final class TrainingLoop implements AutoCloseable {
         return run(source, config.steps());
     }
 
+    /** Runs until {@code stopAt} updates without an external stop request. */
+    public TrainingState run(BatchSource source, long stopAt) {
+        return run(source, stopAt, new StopRequest());
+    }
+
     /**
      * Resumes from the latest checkpoint (if any) and trains until {@code stopAt} optimizer updates
-     * (at most config.steps(); the schedule always spans config.steps()). Checkpoints at every
-     * checkpoint_every updates and at the end.
+     * (at most config.steps(); the schedule always spans config.steps()) or until {@code stop} is
+     * requested, whichever comes first. Checkpoints at every checkpoint_every updates, at the end and
+     * when stopped on request (so the next run resumes exactly there).
      */
-    public TrainingState run(BatchSource source, long stopAt) {
+    public TrainingState run(BatchSource source, long stopAt, StopRequest stop) {
         if (stopAt < 1 || stopAt > config.steps()) {
             throw new IllegalArgumentException("stop step must be in [1, " + config.steps() + "], got " + stopAt);
         }
@@ -149,7 +159,16 @@ public final class TrainingLoop implements AutoCloseable {
         long startStep = current.step();
         try (BatchSource.Batches batches = source.open(current.dataPosition());
              MetricsLog metrics = new MetricsLog(config.runPath().resolve("metrics.jsonl"), current.step())) {
+            TrainingState saved = current;
             while (current.step() < stopAt) {
+                if (stop.isRequested()) {
+                    if (!current.equals(saved)) {
+                        checkpoints.save(current, parameters, optimizer);
+                    }
+                    LOG.warn("stopped at step {} on request ({}); the checkpoint is in {}: run again to resume",
+                            current.step(), stop.reason(), checkpoints.directory());
+                    break;
+                }
                 if (!batches.hasNext()) {
                     LOG.warn("data ran out after {} batches at step {}", current.batchesConsumed(), current.step());
                     break;
@@ -174,6 +193,9 @@ public final class TrainingLoop implements AutoCloseable {
                 if (current.step() % config.logEvery() == 0 || current.step() == stopAt) {
                     metrics.write(record(current, outcome, batch.size() / seconds));
                 }
+                if (config.plotEvery() > 0 && current.step() % config.plotEvery() == 0) {
+                    plotLossCurves();
+                }
                 if (progress != null) {
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     progress.detail(String.format(Locale.ROOT, "loss %.4f lr %.2e %.1f samples/s",
@@ -182,13 +204,29 @@ public final class TrainingLoop implements AutoCloseable {
                 }
                 if (current.step() % config.checkpointEvery() == 0 || current.step() == stopAt) {
                     checkpoints.save(current, parameters, optimizer);
+                    saved = current;
                 }
             }
         }
         if (progress != null) {
             progress.finish();
         }
+        if (config.plotEvery() > 0) {
+            plotLossCurves();
+        }
         return current;
+    }
+
+    /** Redraws loss.png next to metrics.jsonl; a failure to draw is logged, never stops training. */
+    private void plotLossCurves() {
+        Path metrics = config.runPath().resolve("metrics.jsonl");
+        try {
+            if (Files.size(metrics) > 0) {
+                LossCurvePlot.write(metrics, config.runPath().resolve(LOSS_PNG));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not draw {}: {}", LOSS_PNG, e.toString());
+        }
     }
 
     private record StepOutcome(boolean applied, StepLosses losses, double lr, double gradNorm, double logitScale) {}

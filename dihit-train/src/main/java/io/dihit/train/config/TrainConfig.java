@@ -21,7 +21,10 @@ import java.nio.file.Path;
  *  "distillation": {"soft_labels": "teacher.soft", "temperature": 1, "weight": 1}}
  * </pre>
  * grad_cache_chunk (0 = off) splits the contrastive batch for gradient caching; devices is the
- * number of accelerators to shard over (1 on CPU).
+ * number of accelerators to shard over (1 on CPU). plot_every N (0 = off) redraws
+ * {@code <run_dir>/loss.png} from metrics.jsonl every N updates and when the run stops.
+ * stop_timeout_s bounds how long a JVM shutdown (SIGTERM) waits for the current step and its
+ * checkpoint (see ShutdownGuard).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainConfig(
@@ -40,7 +43,9 @@ public record TrainConfig(
         @JsonProperty("keep_checkpoints") Integer keepCheckpoints,
         @JsonProperty("log_every") Long logEvery,
         @JsonProperty("max_consecutive_nonfinite") Integer maxConsecutiveNonFinite,
-        @JsonProperty("progress") Boolean progress) {
+        @JsonProperty("progress") Boolean progress,
+        @JsonProperty("plot_every") Long plotEvery,
+        @JsonProperty("stop_timeout_s") Long stopTimeoutSeconds) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -68,10 +73,25 @@ public record TrainConfig(
         logEvery = logEvery == null ? 1L : logEvery;
         maxConsecutiveNonFinite = maxConsecutiveNonFinite == null ? 10 : maxConsecutiveNonFinite;
         progress = progress == null || progress;
+        plotEvery = plotEvery == null ? 0L : plotEvery;
+        stopTimeoutSeconds = stopTimeoutSeconds == null ? 300L : stopTimeoutSeconds;
         if (checkpointEvery < 1 || keepCheckpoints < 1 || logEvery < 1 || maxConsecutiveNonFinite < 1) {
             throw new IllegalArgumentException("checkpoint_every, keep_checkpoints, log_every and "
                     + "max_consecutive_nonfinite must be >= 1");
         }
+        if (plotEvery < 0 || stopTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("plot_every must be >= 0 (0 = no loss.png) and stop_timeout_s >= 1; got "
+                    + plotEvery + ", " + stopTimeoutSeconds);
+        }
+    }
+
+    /** The configuration without the later-added options (plot_every, stop_timeout_s), which take their defaults. */
+    public TrainConfig(String runDir, Long seed, Long steps, Integer batchSize, Integer gradCacheChunk, Integer devices,
+                       ModelConfig model, DataConfig data, LossConfig loss, OptimizerConfig optimizer,
+                       DistillationConfig distillation, Long checkpointEvery, Integer keepCheckpoints, Long logEvery,
+                       Integer maxConsecutiveNonFinite, Boolean progress) {
+        this(runDir, seed, steps, batchSize, gradCacheChunk, devices, model, data, loss, optimizer, distillation,
+                checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress, null, null);
     }
 
     public Path runPath() {
@@ -112,11 +132,13 @@ public record TrainConfig(
 
     public TrainConfig withRunDir(String dir) {
         return new TrainConfig(dir, seed, steps, batchSize, gradCacheChunk, devices, model, data, loss, optimizer,
-                distillation, checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress);
+                distillation, checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress, plotEvery,
+                stopTimeoutSeconds);
     }
 
     public TrainConfig withSteps(long total) {
         return new TrainConfig(runDir, seed, total, batchSize, gradCacheChunk, devices, model, data, loss, optimizer,
-                distillation, checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress);
+                distillation, checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress, plotEvery,
+                stopTimeoutSeconds);
     }
 }

@@ -1,5 +1,6 @@
 package io.dihit.examples.report;
 
+import io.dihit.core.plot.Figures;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

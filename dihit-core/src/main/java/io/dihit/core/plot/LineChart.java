@@ -1,4 +1,4 @@
-package io.dihit.examples.report;
+package io.dihit.core.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A line chart with optional ± error bars, drawn with Java2D: training curves and few-shot curves.
+ * A line chart with optional ± error bars, drawn with Java2D: training curves (loss.png of a run,
+ * the demo report) and few-shot curves.
  * The x axis can be logarithmic (shots 1, 2, 4, 8, 16).
  */
 public final class LineChart {
@@ -28,14 +29,16 @@ public final class LineChart {
         }
     }
 
-    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
+    /** Colours of the series in order (repeating). */
+    public static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
             new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
-    static final int WIDTH = 640;
-    static final int HEIGHT = 400;
-    static final int LEFT = 60;
-    static final int RIGHT = 170;
-    static final int TOP = 30;
-    static final int BOTTOM = 45;
+    /** Image size and the margins around the plot area, in pixels. */
+    public static final int WIDTH = 640;
+    public static final int HEIGHT = 400;
+    public static final int LEFT = 60;
+    public static final int RIGHT = 170;
+    public static final int TOP = 30;
+    public static final int BOTTOM = 45;
 
     private final String title;
     private final String xLabel;

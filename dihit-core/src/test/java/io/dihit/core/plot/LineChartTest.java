@@ -1,4 +1,4 @@
-package io.dihit.examples.report;
+package io.dihit.core.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
