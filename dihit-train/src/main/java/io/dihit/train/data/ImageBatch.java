@@ -35,14 +35,9 @@ public record ImageBatch(List<String> ids, float[] pixels, int channels, int hei
         return new Shape(ids.size(), channels, height, width);
     }
 
-    /**
-     * The pixels as an engine-allocated array. The copy matters: an array wrapping a Java direct
-     * buffer has whatever alignment that buffer got, and BLAS kernels may sum in a different order
-     * for differently aligned data, which would make runs differ in the last bits (and resumed runs
-     * drift from uninterrupted ones).
-     */
+    /** The pixels as an engine-allocated array (see {@link EngineArrays} for why it is a copy). */
     public NDArray toNDArray(NDManager manager) {
-        return EngineArrays.aligned(manager.create(pixels, shape()));
+        return EngineArrays.floats(manager, pixels, shape());
     }
 
     /** Rows [from, to) as a new batch (used to split a batch into gradient-cache chunks or shards). */

@@ -44,7 +44,7 @@ public record TrainingBatch(ImageBatch images, int[] tokens, int contextLength) 
     }
 
     public NDArray tokensNDArray(NDManager manager) {
-        return EngineArrays.aligned(manager.create(tokens, new Shape(size(), contextLength)));
+        return EngineArrays.ints(manager, tokens, new Shape(size(), contextLength));
     }
 
     public TrainingBatch slice(int from, int to) {
