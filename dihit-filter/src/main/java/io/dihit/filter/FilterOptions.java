@@ -55,6 +55,9 @@ public final class FilterOptions {
     /** About 20 MB of results at most; an image's captions are normally within a few thousand rows of each other. */
     public static final int DEFAULT_OCR_CACHE = 65_536;
 
+    /** Distinct captions whose scene graph is remembered (repeated captions are parsed once). */
+    public static final int DEFAULT_CAPTION_CACHE = 65_536;
+
     public static final String OPTIONS_HELP = """
               --input PATH           manifest (.csv with header id,image,caption, or .jsonl); repeatable
               --output DIR           output folder (kept, rejected, failed, summary, checkpoint)

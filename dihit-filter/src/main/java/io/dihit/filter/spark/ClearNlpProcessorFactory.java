@@ -25,7 +25,7 @@ public record ClearNlpProcessorFactory(CatRule rule, TextMatcher.Config matcher,
     @Override
     public SampleProcessor create() {
         CatScorer scorer = new CatScorer(
-                new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens))),
+                new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens)), FilterOptions.DEFAULT_CAPTION_CACHE),
                 CachingTextSpotter.wrap(FilterOptions.createSpotter(ocrClass, ocrOptions), FilterOptions.DEFAULT_OCR_CACHE),
                 new TextMatcher(matcher));
         return new SampleProcessor(scorer, rule, verifyImages);

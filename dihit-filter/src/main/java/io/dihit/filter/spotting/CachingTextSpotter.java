@@ -1,17 +1,14 @@
 package io.dihit.filter.spotting;
 
+import io.dihit.core.util.LruMemo;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the wrapped OCR engine once per distinct image. Caption data sets pair one image with several
@@ -26,24 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CachingTextSpotter implements TextSpotter {
 
     private final TextSpotter engine;
-    private final int capacity;
-    private final Map<String, CompletableFuture<List<SpottedWord>>> results;
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final LruMemo<String, List<SpottedWord>> results;
 
     /** @param capacity distinct images remembered, >= 1 */
     public CachingTextSpotter(TextSpotter engine, int capacity) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        if (capacity < 1) {
-            throw new IllegalArgumentException("cache capacity must be >= 1, got " + capacity);
-        }
-        this.capacity = capacity;
-        this.results = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<List<SpottedWord>>> eldest) {
-                return size() > CachingTextSpotter.this.capacity;
-            }
-        };
+        this.results = new LruMemo<>(capacity);
     }
 
     /** The engine wrapped in a cache of {@code capacity} images, or the engine itself when capacity is 0 (or it is null). */
@@ -56,46 +41,7 @@ public final class CachingTextSpotter implements TextSpotter {
 
     @Override
     public List<SpottedWord> spot(BufferedImage image) throws IOException {
-        String key = contentKey(image);
-        CompletableFuture<List<SpottedWord>> mine = new CompletableFuture<>();
-        CompletableFuture<List<SpottedWord>> existing;
-        synchronized (results) {
-            existing = results.putIfAbsent(key, mine);
-        }
-        if (existing != null) {
-            hits.incrementAndGet();
-            return await(existing);
-        }
-        misses.incrementAndGet();
-        try {
-            List<SpottedWord> words = List.copyOf(engine.spot(image));
-            mine.complete(words);
-            return words;
-        } catch (IOException | RuntimeException | Error e) {
-            synchronized (results) {
-                results.remove(key, mine);
-            }
-            mine.completeExceptionally(e);
-            throw e;
-        }
-    }
-
-    private static List<SpottedWord> await(CompletableFuture<List<SpottedWord>> pending) throws IOException {
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for OCR of the same image", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw new IOException(io.getMessage(), io);
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        }
+        return results.get(contentKey(image), () -> List.copyOf(engine.spot(image)));
     }
 
     static String contentKey(BufferedImage image) {
@@ -116,17 +62,17 @@ public final class CachingTextSpotter implements TextSpotter {
             bytes.asIntBuffer().put(row);
             sha.update(bytes.array());
         }
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Calls answered from the cache (including calls that waited for a concurrent run). */
     public long hits() {
-        return hits.get();
+        return results.hits();
     }
 
     /** Calls that ran the engine. */
     public long misses() {
-        return misses.get();
+        return results.misses();
     }
 
     @Override

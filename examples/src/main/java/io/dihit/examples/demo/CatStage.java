@@ -40,6 +40,9 @@ public final class CatStage implements DemoStage {
     /** More than the demo's distinct training images (3 styles x 1,857), so every image is OCR'd once. */
     private static final int IMAGE_CACHE = 8_192;
 
+    /** More than the distinct training captions (about 7,400): the styles share most captions, each is parsed once. */
+    private static final int CAPTION_CACHE = 16_384;
+
     @Override
     public String name() {
         return "CAT filter";
@@ -51,7 +54,7 @@ public final class CatStage implements DemoStage {
         CachingTextSpotter spotter = context.config().textSpotting()
                 ? new CachingTextSpotter(TextSpotters.open(context.layout()), IMAGE_CACHE) : null;
         CatRule rule = spotter == null ? CatRule.DEFAULT.withTextMatch(false) : CatRule.DEFAULT;
-        CatScorer scorer = new CatScorer(new CaptionAnalyzer(new ClearNlpCaptionParser()), spotter, new TextMatcher());
+        CatScorer scorer = new CatScorer(new CaptionAnalyzer(new ClearNlpCaptionParser(), CAPTION_CACHE), spotter, new TextMatcher());
         Path dir = context.config().out().resolve("cat");
         int threads = Runtime.getRuntime().availableProcessors();
         FilterJobConfig job = new FilterJobConfig(List.of(context.manifests().train()), dir, "csv", threads, threads * 64,
