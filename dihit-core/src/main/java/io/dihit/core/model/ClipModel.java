@@ -124,7 +124,8 @@ public final class ClipModel extends ClipBlock {
     /** L2 normalisation over the last axis with F.normalize's 1e-12 floor on the norm. */
     public static NDArray normalize(NDArray features) {
         int last = features.getShape().dimension() - 1;
-        return features.div(features.norm(new int[] {last}, true).maximum(1e-12f));
+        // the floor goes through EngineScalars: maximum(Number) would leave the backward reading freed memory
+        return features.div(EngineScalars.maximum(features.norm(new int[] {last}, true), 1e-12));
     }
 
     /**

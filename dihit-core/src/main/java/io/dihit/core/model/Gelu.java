@@ -22,6 +22,6 @@ public final class Gelu {
 
     /** The erf formula spelled out with NDArray operations. */
     public static NDArray erfForm(NDArray x) {
-        return x.mul(x.mul(INV_SQRT2).erf().add(1f)).mul(0.5f);
+        return EngineScalars.mul(x.mul(EngineScalars.mul(x, INV_SQRT2).erf().add(1f)), 0.5);
     }
 }

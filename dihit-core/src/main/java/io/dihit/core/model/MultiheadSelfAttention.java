@@ -47,7 +47,7 @@ public final class MultiheadSelfAttention extends ClipBlock {
                 ps.getValue(inProjBias, x.getDevice(), training)).singletonOrThrow();
         // (N, L, 3, H, hd) -> (3, N, H, L, hd) -> (3, N*H, L, hd)
         qkv = qkv.reshape(n, len, 3, heads, headWidth).transpose(2, 0, 3, 1, 4).reshape(3, n * heads, len, headWidth);
-        NDArray q = qkv.get(0).mul(scale);
+        NDArray q = EngineScalars.mul(qkv.get(0), scale);
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
         NDArray scores = q.batchMatMul(k.transpose(0, 2, 1));

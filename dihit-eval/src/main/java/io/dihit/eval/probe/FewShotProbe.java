@@ -25,9 +25,14 @@ public final class FewShotProbe {
      * @param maxIterations projected-gradient steps per fit
      * @param tolerance stop when a step lowers the loss by less than tolerance * max(1, loss)
      * @param seed fold assignment
+     * @param threads grid points cross-validated at once (results do not depend on it)
      */
-    public record Config(double[] deltaGrid, double[] biasGrid, int folds, int maxIterations, double tolerance, long seed) {
+    public record Config(double[] deltaGrid, double[] biasGrid, int folds, int maxIterations, double tolerance, long seed,
+                         int threads) {
         public Config {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + threads);
+            }
             checkGrid(deltaGrid, "deltaGrid");
             checkGrid(biasGrid, "biasGrid");
             if (folds < 2 || maxIterations < 1 || !(tolerance >= 0)) {
@@ -48,12 +53,21 @@ public final class FewShotProbe {
             }
         }
 
+        /** One thread per core. */
+        public Config(double[] deltaGrid, double[] biasGrid, int folds, int maxIterations, double tolerance, long seed) {
+            this(deltaGrid, biasGrid, folds, maxIterations, tolerance, seed, Runtime.getRuntime().availableProcessors());
+        }
+
         public static Config defaults() {
             return new Config(new double[] {0, 0.01, 0.03, 0.1, 0.3, 1, 3}, new double[] {0, 0.01, 0.1}, 3, 200, 1e-6, 0);
         }
 
         public Config withSeed(long s) {
-            return new Config(deltaGrid, biasGrid, folds, maxIterations, tolerance, s);
+            return new Config(deltaGrid, biasGrid, folds, maxIterations, tolerance, s, threads);
+        }
+
+        public Config withThreads(int n) {
+            return new Config(deltaGrid, biasGrid, folds, maxIterations, tolerance, seed, n);
         }
     }
 
@@ -83,34 +97,44 @@ public final class FewShotProbe {
         if (cfg.deltaGrid().length * cfg.biasGrid().length > 1) {
             int folds = Math.min(cfg.folds(), x.length);
             int[] fold = Folds.stratified(labels, classes, folds, cfg.seed());
-            LinearModel.Fit bestFit = null;
+            List<double[]> grid = new ArrayList<>();
             for (double r : cfg.deltaGrid()) {
                 for (double rb : cfg.biasGrid()) {
-                    double acc = 0;
-                    double loss = 0;
-                    for (int f = 0; f < folds; f++) {
-                        int[] tr = Folds.select(fold, f, false);
-                        int[] va = Folds.select(fold, f, true);
-                        ResidualProbeModel m = train(zeroShot, logitScale, Vectors.rows(x, tr), Vectors.pick(labels, tr),
-                                r * deltaUnit, rb * logitScale, cfg, StepListener.NONE);
-                        float[][] logits = m.scores(Vectors.rows(x, va));
-                        scale(logits, logitScale);
-                        LinearModel.Fit fit = LinearModel.Fit.of(logits, Vectors.pick(labels, va));
-                        acc += fit.accuracy() / folds;
-                        loss += fit.loss() / folds;
-                    }
-                    curve.add(new CvPoint(r * deltaUnit, rb * logitScale, acc, loss));
-                    LinearModel.Fit fit = new LinearModel.Fit(acc, loss);
-                    if (bestFit == null || fit.betterThan(bestFit)) {
-                        bestFit = fit;
-                        bestDelta = r * deltaUnit;
-                        bestBias = rb * logitScale;
-                    }
+                    grid.add(new double[] {r * deltaUnit, rb * logitScale});
                 }
             }
+            curve.addAll(ParallelGrid.map(grid, cfg.threads(),
+                    radii -> crossValidate(zeroShot, logitScale, x, labels, fold, folds, radii[0], radii[1], cfg)));
+            CvPoint best = null;
+            // First best in grid order, as a sequential scan would pick.
+            for (CvPoint p : curve) {
+                if (best == null || new LinearModel.Fit(p.accuracy(), p.loss()).betterThan(new LinearModel.Fit(best.accuracy(), best.loss()))) {
+                    best = p;
+                }
+            }
+            bestDelta = best.delta();
+            bestBias = best.deltaBias();
         }
         ResidualProbeModel model = train(zeroShot, logitScale, x, labels, bestDelta, bestBias, cfg, StepListener.NONE);
         return new Result(model, bestDelta, bestBias, curve);
+    }
+
+    private static CvPoint crossValidate(ZeroShotClassifier zeroShot, double logitScale, float[][] x, int[] labels, int[] fold,
+                                         int folds, double delta, double deltaBias, Config cfg) {
+        double acc = 0;
+        double loss = 0;
+        for (int f = 0; f < folds; f++) {
+            int[] tr = Folds.select(fold, f, false);
+            int[] va = Folds.select(fold, f, true);
+            ResidualProbeModel m = train(zeroShot, logitScale, Vectors.rows(x, tr), Vectors.pick(labels, tr), delta, deltaBias, cfg,
+                    StepListener.NONE);
+            float[][] logits = m.scores(Vectors.rows(x, va));
+            scale(logits, logitScale);
+            LinearModel.Fit fit = LinearModel.Fit.of(logits, Vectors.pick(labels, va));
+            acc += fit.accuracy() / folds;
+            loss += fit.loss() / folds;
+        }
+        return new CvPoint(delta, deltaBias, acc, loss);
     }
 
     /** One constrained fit at fixed absolute radii (delta, deltaBias). */

@@ -36,6 +36,23 @@ class FewShotProbeTest {
     }
 
     @Test
+    void gridSearchGivesTheSameChoiceOnOneOrManyThreads() {
+        ToyProblem toy = new ToyProblem(5, 12, 0.3, 7);
+        ToyProblem.Split train = toy.sample(6, 9);
+        FewShotProbe.Result one = FewShotProbe.fit(toy.zeroShot, SCALE, train.x(), train.y(), FewShotProbe.Config.defaults().withThreads(1));
+        FewShotProbe.Result three = FewShotProbe.fit(toy.zeroShot, SCALE, train.x(), train.y(), FewShotProbe.Config.defaults().withThreads(3));
+        assertEquals(21, one.crossValidation().size());
+        assertEquals(one.crossValidation(), three.crossValidation());
+        assertEquals(one.delta(), three.delta());
+        assertEquals(one.deltaBias(), three.deltaBias());
+        // The pick is the grid's best accuracy (ties: lower loss).
+        double bestAccuracy = one.crossValidation().stream().mapToDouble(FewShotProbe.CvPoint::accuracy).max().orElseThrow();
+        FewShotProbe.CvPoint chosen = one.crossValidation().stream()
+                .filter(p -> p.delta() == one.delta() && p.deltaBias() == one.deltaBias()).findFirst().orElseThrow();
+        assertEquals(bestAccuracy, chosen.accuracy());
+    }
+
+    @Test
     void deltaZeroReproducesZeroShotExactly() {
         ToyProblem toy = new ToyProblem(4, 10, 0.4, 3);
         ToyProblem.Split train = toy.sample(4, 4);

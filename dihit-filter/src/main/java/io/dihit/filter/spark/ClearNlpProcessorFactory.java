@@ -6,6 +6,7 @@ import io.dihit.filter.FilterOptions;
 import io.dihit.filter.caption.CaptionAnalyzer;
 import io.dihit.filter.caption.ClearNlpCaptionParser;
 import io.dihit.filter.job.SampleProcessor;
+import io.dihit.filter.spotting.CachingTextSpotter;
 import io.dihit.filter.spotting.TextMatcher;
 import java.util.Map;
 
@@ -24,8 +25,9 @@ public record ClearNlpProcessorFactory(CatRule rule, TextMatcher.Config matcher,
     @Override
     public SampleProcessor create() {
         CatScorer scorer = new CatScorer(
-                new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens))),
-                FilterOptions.createSpotter(ocrClass, ocrOptions), new TextMatcher(matcher));
+                new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens)), FilterOptions.DEFAULT_CAPTION_CACHE),
+                CachingTextSpotter.wrap(FilterOptions.createSpotter(ocrClass, ocrOptions), FilterOptions.DEFAULT_OCR_CACHE),
+                new TextMatcher(matcher));
         return new SampleProcessor(scorer, rule, verifyImages);
     }
 }

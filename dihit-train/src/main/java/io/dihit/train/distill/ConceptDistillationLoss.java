@@ -1,7 +1,7 @@
 package io.dihit.train.distill;
 
 import ai.djl.ndarray.NDArray;
-import io.dihit.train.util.Scalars;
+import io.dihit.core.model.EngineScalars;
 
 /**
  * L_cd = T^2 * mean_n sum_c p_nc * (-log softmax(z_n / T)_c), the soft cross-entropy of the
@@ -33,13 +33,13 @@ public final class ConceptDistillationLoss {
                     + " and teacher probabilities " + teacherProbs.getShape() + " differ in shape");
         }
         double t = config.temperature();
-        NDArray perRow = teacherProbs.mul(studentLogits.div(Scalars.like(studentLogits, t)).logSoftmax(1)).sum(new int[] {1}).neg();
+        NDArray perRow = teacherProbs.mul(EngineScalars.div(studentLogits, t).logSoftmax(1)).sum(new int[] {1}).neg();
         NDArray rows = rowMask.sum().maximum(1); // empty mask: loss 0, not NaN
-        return perRow.mul(rowMask).sum().div(rows).mul(Scalars.like(perRow, t * t));
+        return EngineScalars.mul(perRow.mul(rowMask).sum().div(rows), t * t);
     }
 
     /** lambda * L_cd. */
     public NDArray weighted(NDArray unweighted) {
-        return unweighted.mul(Scalars.like(unweighted, config.weight()));
+        return EngineScalars.mul(unweighted, config.weight());
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.dihit.train.util.Scalars;
+import io.dihit.core.model.EngineScalars;
 
 /**
  * DiHT's HN-NCE (arXiv 2301.02280), computed entirely in log space.
@@ -45,7 +45,7 @@ public final class HardNegativeNce implements ContrastiveLoss {
         NDArray positives = s.diagonal();
         NDArray imageToText = direction(s, positives, offDiagonalMask, config.beta1(), 1);
         NDArray textToImage = direction(s, positives, offDiagonalMask, config.beta2(), 0);
-        return imageToText.add(textToImage).mul(Scalars.like(imageToText, 0.5));
+        return EngineScalars.mul(imageToText.add(textToImage), 0.5);
     }
 
     /** Mean over anchors of one direction; anchors run along the axis other than {@code axis}. */
@@ -55,7 +55,7 @@ public final class HardNegativeNce implements ContrastiveLoss {
         // Off-diagonal terms without the constant log(k-1), which is added after the log-sum-exp.
         NDArray offDiagonal = s;
         if (beta != 0.0) {
-            NDArray betaScores = NDArrays.where(offDiagonalMask, s.mul(beta), negativeInfinity(s));
+            NDArray betaScores = NDArrays.where(offDiagonalMask, EngineScalars.mul(s, beta), negativeInfinity(s));
             NDArray logWeights = betaScores.logSoftmax(axis); // log(w_ij / (k-1)); -inf on the diagonal
             if (config.detachWeights()) {
                 logWeights = logWeights.stopGradient();

@@ -1,7 +1,7 @@
 package io.dihit.train.loss;
 
 import ai.djl.ndarray.NDArray;
-import io.dihit.train.util.Scalars;
+import io.dihit.core.model.EngineScalars;
 
 /** CLIP's InfoNCE: (CE(s, arange) + CE(s^T, arange)) / 2, via log-softmax so any scale is stable. */
 public final class InfoNce implements ContrastiveLoss {
@@ -11,7 +11,7 @@ public final class InfoNce implements ContrastiveLoss {
         NDArray s = ContrastiveLoss.scores(imageFeatures, textFeatures, logitScale);
         NDArray imageToText = s.logSoftmax(1).diagonal().mean().neg();
         NDArray textToImage = s.logSoftmax(0).diagonal().mean().neg();
-        return imageToText.add(textToImage).mul(Scalars.like(imageToText, 0.5));
+        return EngineScalars.mul(imageToText.add(textToImage), 0.5);
     }
 
     @Override

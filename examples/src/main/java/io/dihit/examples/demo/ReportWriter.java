@@ -196,7 +196,8 @@ public final class ReportWriter {
 
     /**
      * Says, for each step of the ladder, whether it moved each metric by more than the seeds' spread
-     * (difference of means against the larger std; with one seed any difference is only indicative).
+     * (difference of means against the larger std; with one seed any difference is only indicative),
+     * then states plainly which of the paper's gains this run reproduces.
      */
     static void appendFindings(StringBuilder md, MetricTable table) {
         List<String> rows = table.rows();
@@ -204,21 +205,49 @@ public final class ReportWriter {
             return;
         }
         md.append("What each step does here (DiHT reports gains for every step):\n\n");
+        List<String> verdicts = new ArrayList<>();
+        boolean oneSeed = false;
         for (int i = 1; i < rows.size(); i++) {
             List<String> effects = new ArrayList<>();
+            Map<String, List<String>> byVerdict = new LinkedHashMap<>();
             for (String column : table.columns()) {
                 Stats before = table.stats(rows.get(i - 1), column);
                 Stats after = table.stats(rows.get(i), column);
                 double diff = after.mean() - before.mean();
                 double noise = Math.max(before.std(), after.std());
+                oneSeed |= after.n() < 2;
                 String verdict = after.n() < 2 ? (diff > 0 ? "up" : diff < 0 ? "down" : "flat")
                         : Math.abs(diff) <= noise ? "within noise" : diff > 0 ? "up" : "down";
                 effects.add(String.format(Locale.ROOT, "%s %s (%+.1f)", column, verdict, 100 * diff));
+                byVerdict.computeIfAbsent(verdict, k -> new ArrayList<>()).add(column);
             }
             md.append("- **").append(rows.get(i)).append("** vs ").append(rows.get(i - 1)).append(": ")
                     .append(String.join(", ", effects)).append('\n');
+            verdicts.add(plainVerdict(rows.get(i), byVerdict));
         }
         md.append('\n');
+        if (oneSeed) {
+            md.append("With one seed there is no spread to compare against, so none of these differences is evidence "
+                    + "either way; run with `--seeds 3` or more.\n\n");
+            return;
+        }
+        md.append("Which of the paper's gains reproduce at this scale (a gain counts when the difference of means is "
+                + "larger than the larger of the two standard deviations):\n\n");
+        verdicts.forEach(v -> md.append("- ").append(v).append('\n'));
+        md.append('\n');
+    }
+
+    private static String plainVerdict(String step, Map<String, List<String>> byVerdict) {
+        List<String> parts = new ArrayList<>();
+        List<String> up = byVerdict.getOrDefault("up", List.of());
+        parts.add(up.isEmpty() ? "no gain beyond the seed spread" : "reproduced on " + String.join(", ", up));
+        if (byVerdict.containsKey("within noise")) {
+            parts.add("not shown on " + String.join(", ", byVerdict.get("within noise")) + " (within noise)");
+        }
+        if (byVerdict.containsKey("down")) {
+            parts.add("opposite on " + String.join(", ", byVerdict.get("down")));
+        }
+        return "**" + step + "**: " + String.join("; ", parts) + ".";
     }
 
     /** Six twitter queries with the last variant's top-5 names; the right name is framed. */
