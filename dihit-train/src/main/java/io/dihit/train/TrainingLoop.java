@@ -47,6 +47,8 @@ public final class TrainingLoop implements AutoCloseable {
     public static final double MAX_LOGIT_SCALE = Math.log(100);
     /** The loss curves drawn every plot_every updates, in the run directory. */
     public static final String LOSS_PNG = "loss.png";
+    /** Steps between returns of malloc's free pages to the OS ({@link NativeHeap}). */
+    static final int TRIM_EVERY = 100;
 
     private final TrainConfig config;
     private final ImageTextEncoder encoder;
@@ -205,6 +207,9 @@ public final class TrainingLoop implements AutoCloseable {
                 if (current.step() % config.checkpointEvery() == 0 || current.step() == stopAt) {
                     checkpoints.save(current, parameters, optimizer);
                     saved = current;
+                }
+                if (current.step() % TRIM_EVERY == 0) {
+                    NativeHeap.trim(); // after this step's metrics line, so rss_mib shows the regrowth, not the trim
                 }
             }
         }
