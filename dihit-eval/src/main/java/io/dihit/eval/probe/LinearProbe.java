@@ -50,6 +50,10 @@ public final class LinearProbe {
             return new Config(lambdas, folds, maxIterations, cvMaxSamples, s, threads);
         }
 
+        public Config withThreads(int n) {
+            return new Config(lambdas, folds, maxIterations, cvMaxSamples, seed, n);
+        }
+
         public Config withLambdas(double... l) {
             return new Config(l, folds, maxIterations, cvMaxSamples, seed, threads);
         }
@@ -75,22 +79,19 @@ public final class LinearProbe {
             int[] ys = Vectors.pick(y, subset);
             int folds = Math.min(cfg.folds(), xs.length);
             int[] fold = Folds.stratified(ys, classes, folds, cfg.seed());
+            // Within a fold, strong to weak regularisation, each fit warm-started from the previous. Few-shot sized
+            // folds run side by side on one thread each; large ones one after another, each objective on all threads.
+            boolean small = xs.length < SMALL_CV_ROWS;
+            Config perFold = small ? cfg.withThreads(1) : cfg;
+            List<FoldPath> paths = ParallelGrid.map(java.util.stream.IntStream.range(0, folds).boxed().toList(),
+                    small ? cfg.threads() : 1, f -> regularisationPath(xs, ys, fold, f, classes, lambdas, perFold));
             double[] acc = new double[lambdas.length];
             double[] loss = new double[lambdas.length];
-            LinearModel[] lastFold = new LinearModel[lambdas.length];
-            for (int f = 0; f < folds; f++) {
-                int[] tr = Folds.select(fold, f, false);
-                int[] va = Folds.select(fold, f, true);
-                float[][] xv = Vectors.rows(xs, va);
-                int[] yv = Vectors.pick(ys, va);
-                LinearModel warm = null;
-                // Strong to weak regularisation, each fit warm-started from the previous one.
+            LinearModel[] lastFold = paths.get(folds - 1).models();
+            for (FoldPath path : paths) {
                 for (int l = 0; l < lambdas.length; l++) {
-                    warm = train(Vectors.rows(xs, tr), Vectors.pick(ys, tr), classes, lambdas[l], warm, cfg);
-                    lastFold[l] = warm;
-                    LinearModel.Fit fit = LinearModel.Fit.of(warm.logits(xv), yv);
-                    acc[l] += fit.accuracy() / folds;
-                    loss[l] += fit.loss() / folds;
+                    acc[l] += path.fits()[l].accuracy() / folds;
+                    loss[l] += path.fits()[l].loss() / folds;
                 }
             }
             LinearModel.Fit bestFit = null;
@@ -108,6 +109,29 @@ public final class LinearProbe {
         // The final fit starts from the winning lambda's fold model: same penalty, most of the data, so it needs
         // far fewer iterations than a cold start.
         return new Result(train(x, y, classes, best, warmStart, cfg), best, curve);
+    }
+
+    /** Below this many cross-validation rows the softmax objective runs on one thread anyway. */
+    private static final int SMALL_CV_ROWS = 4096;
+
+    private record FoldPath(LinearModel[] models, LinearModel.Fit[] fits) {}
+
+    private static FoldPath regularisationPath(float[][] xs, int[] ys, int[] fold, int f, int classes, double[] lambdas, Config cfg) {
+        int[] tr = Folds.select(fold, f, false);
+        int[] va = Folds.select(fold, f, true);
+        float[][] xt = Vectors.rows(xs, tr);
+        int[] yt = Vectors.pick(ys, tr);
+        float[][] xv = Vectors.rows(xs, va);
+        int[] yv = Vectors.pick(ys, va);
+        LinearModel[] models = new LinearModel[lambdas.length];
+        LinearModel.Fit[] fits = new LinearModel.Fit[lambdas.length];
+        LinearModel warm = null;
+        for (int l = 0; l < lambdas.length; l++) {
+            warm = train(xt, yt, classes, lambdas[l], warm, cfg);
+            models[l] = warm;
+            fits[l] = LinearModel.Fit.of(warm.logits(xv), yv);
+        }
+        return new FoldPath(models, fits);
     }
 
     /** One L-BFGS fit at a fixed lambda. */
