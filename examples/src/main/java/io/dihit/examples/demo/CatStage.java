@@ -56,7 +56,10 @@ public final class CatStage implements DemoStage {
         CatRule rule = spotter == null ? CatRule.DEFAULT.withTextMatch(false) : CatRule.DEFAULT;
         CatScorer scorer = new CatScorer(new CaptionAnalyzer(new ClearNlpCaptionParser(), CAPTION_CACHE), spotter, new TextMatcher());
         Path dir = context.config().out().resolve("cat");
-        int threads = Runtime.getRuntime().availableProcessors();
+        // An image's caption rows are adjacent and wait for its one OCR run; with a worker per core and
+        // caption, while some wait on an image's OCR the others reach the next images, so every core OCRs.
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = spotter == null ? cores : cores * context.config().captionsPerConcept();
         FilterJobConfig job = new FilterJobConfig(List.of(context.manifests().train()), dir, "csv", threads, threads * 64,
                 100_000, false);
         LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, false));
