@@ -1,6 +1,5 @@
 package io.dihit.eval.probe;
 
-import io.dihit.eval.math.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -36,9 +35,13 @@ final class JavaSoftmaxObjective implements SoftmaxObjective {
 
     @Override
     public double evaluate(float[] flatW, float[] b, double[] gw, double[] gb) {
-        float[][] w = new float[classes][dim];
+        // Transposed (dim x classes): the scores of a sample are then axpy's over the classes, which the JIT
+        // vectorises, where a dot product per class is a reduction it cannot reorder.
+        float[][] w = new float[dim][classes];
         for (int c = 0; c < classes; c++) {
-            System.arraycopy(flatW, c * dim, w[c], 0, dim);
+            for (int d = 0; d < dim; d++) {
+                w[d][c] = flatW[c * dim + d];
+            }
         }
         java.util.Arrays.fill(gw, 0);
         java.util.Arrays.fill(gb, 0);
@@ -90,13 +93,22 @@ final class JavaSoftmaxObjective implements SoftmaxObjective {
         double loss = 0;
         double inv = 1.0 / x.length;
         double[] z = new double[classes];
+        float[] scores = new float[classes];
         float[][] partial = new float[classes][dim];
         int pending = 0;
         for (int i = from; i < to; i++) {
             float[] xi = x[i];
+            java.util.Arrays.fill(scores, 0f);
+            for (int d = 0; d < dim; d++) {
+                float xd = xi[d];
+                float[] wd = w[d];
+                for (int c = 0; c < classes; c++) {
+                    scores[c] += xd * wd[c];
+                }
+            }
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
-                double v = Vectors.dot(xi, w[c]) + b[c] + (base == null ? 0 : base[i][c]);
+                double v = scores[c] + b[c] + (base == null ? 0 : base[i][c]);
                 z[c] = v;
                 max = Math.max(max, v);
             }
