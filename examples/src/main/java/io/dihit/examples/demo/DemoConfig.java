@@ -53,7 +53,7 @@ public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path o
     }
 
     public static DemoConfig quick(Path out) {
-        return new DemoConfig(out, true, 1, 3, 20230105L, List.of(1, 4, 16), 2, "demo_tiny",
+        return new DemoConfig(out, true, 1, 3, 20230105L, List.of(1, 4, 16), 1, "demo_tiny",
                 new ConceptTeacher.Config(20, 48, 3e-3, 7), new StudentTraining(50, 128, 1e-3, 1.0), false);
     }
 

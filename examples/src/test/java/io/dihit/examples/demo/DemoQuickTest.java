@@ -48,7 +48,7 @@ class DemoQuickTest {
         }
 
         // Every variant of the ladder was trained and evaluated; retrieval of 1,857 names beats chance (R@10 = 0.54 %).
-        // (24 steps learn little: on a loaded 2-core machine the quick run gave R@10 1.1-1.6 %.)
+        // (50 steps learn little: the quick run gave R@10 1.0-2.9 % on an idle 2-core machine.)
         JsonNode ablation = json.get("ablation");
         assertEquals(4, ablation.size(), ablation.toString());
         for (JsonNode variant : ablation) {
