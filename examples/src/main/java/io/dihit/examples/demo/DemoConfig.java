@@ -49,7 +49,7 @@ public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path o
 
     public static DemoConfig full(Path out) {
         return new DemoConfig(out, false, 3, 4, 20230105L, List.of(1, 2, 4, 8, 16), 3, "demo_tiny",
-                new ConceptTeacher.Config(100, 64, 3e-3, 7), new StudentTraining(120, 128, 1e-3, 1.0), true);
+                new ConceptTeacher.Config(400, 64, 3e-3, 7), new StudentTraining(120, 128, 1e-3, 1.0), true);
     }
 
     public static DemoConfig quick(Path out) {
