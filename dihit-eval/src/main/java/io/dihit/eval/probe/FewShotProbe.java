@@ -1,5 +1,6 @@
 package io.dihit.eval.probe;
 
+import io.dihit.eval.math.ParallelMap;
 import io.dihit.eval.math.Vectors;
 import io.dihit.eval.zeroshot.ZeroShotClassifier;
 import java.util.ArrayList;
@@ -103,17 +104,18 @@ public final class FewShotProbe {
                     grid.add(new double[] {r * deltaUnit, rb * logitScale});
                 }
             }
-            curve.addAll(ParallelGrid.map(grid, cfg.threads(),
+            curve.addAll(ParallelMap.map(grid, cfg.threads(), "probe-grid",
                     radii -> crossValidate(zeroShot, logitScale, x, labels, fold, folds, radii[0], radii[1], cfg)));
-            CvPoint best = null;
+            LinearModel.Fit bestFit = null;
             // First best in grid order, as a sequential scan would pick.
             for (CvPoint p : curve) {
-                if (best == null || new LinearModel.Fit(p.accuracy(), p.loss()).betterThan(new LinearModel.Fit(best.accuracy(), best.loss()))) {
-                    best = p;
+                LinearModel.Fit fit = new LinearModel.Fit(p.accuracy(), p.loss());
+                if (bestFit == null || fit.betterThan(bestFit)) {
+                    bestFit = fit;
+                    bestDelta = p.delta();
+                    bestBias = p.deltaBias();
                 }
             }
-            bestDelta = best.delta();
-            bestBias = best.deltaBias();
         }
         ResidualProbeModel model = train(zeroShot, logitScale, x, labels, bestDelta, bestBias, cfg, StepListener.NONE);
         return new Result(model, bestDelta, bestBias, curve);

@@ -25,12 +25,17 @@ final class JavaSoftmaxObjective implements SoftmaxObjective {
         this.y = y;
         this.base = base;
         this.classes = classes;
-        this.tasks = Math.max(1, Math.min(threads, x.length / MIN_ROWS_PER_TASK));
+        this.tasks = tasks(x.length, threads);
         this.pool = tasks > 1 ? Executors.newFixedThreadPool(tasks, r -> {
             Thread t = new Thread(r, "softmax-objective");
             t.setDaemon(true);
             return t;
         }) : null;
+    }
+
+    /** Row ranges one evaluation is split into: large sets over the threads, small ones not worth a hand-off. */
+    static int tasks(int rows, int threads) {
+        return Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_TASK));
     }
 
     @Override

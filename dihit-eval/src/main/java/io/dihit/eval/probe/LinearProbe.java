@@ -1,10 +1,12 @@
 package io.dihit.eval.probe;
 
+import io.dihit.eval.math.ParallelMap;
 import io.dihit.eval.math.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +69,7 @@ public final class LinearProbe {
     private LinearProbe() {}
 
     public static Result fit(float[][] x, int[] y, int classes, Config cfg) {
-        Vectors.requireRectangular(x, "features");
+        int dim = Vectors.requireRectangular(x, "features");
         double[] lambdas = Arrays.stream(cfg.lambdas()).boxed().sorted((a, b) -> Double.compare(b, a))
                 .mapToDouble(Double::doubleValue).toArray();
         double best = lambdas[0];
@@ -81,10 +83,10 @@ public final class LinearProbe {
             int[] fold = Folds.stratified(ys, classes, folds, cfg.seed());
             // Within a fold, strong to weak regularisation, each fit warm-started from the previous. Few-shot sized
             // folds run side by side on one thread each; large ones one after another, each objective on all threads.
-            boolean small = xs.length < SMALL_CV_ROWS;
+            boolean small = !SoftmaxObjective.spreadsOverThreads(xs.length, dim, classes, cfg.threads());
             Config perFold = small ? cfg.withThreads(1) : cfg;
-            List<FoldPath> paths = ParallelGrid.map(java.util.stream.IntStream.range(0, folds).boxed().toList(),
-                    small ? cfg.threads() : 1, f -> regularisationPath(xs, ys, fold, f, classes, lambdas, perFold));
+            List<FoldPath> paths = ParallelMap.map(IntStream.range(0, folds).boxed().toList(), small ? cfg.threads() : 1,
+                    "probe-folds", f -> regularisationPath(xs, ys, fold, f, classes, lambdas, perFold));
             double[] acc = new double[lambdas.length];
             double[] loss = new double[lambdas.length];
             LinearModel[] lastFold = paths.get(folds - 1).models();
@@ -110,9 +112,6 @@ public final class LinearProbe {
         // far fewer iterations than a cold start.
         return new Result(train(x, y, classes, best, warmStart, cfg), best, curve);
     }
-
-    /** Below this many cross-validation rows the softmax objective runs on one thread anyway. */
-    private static final int SMALL_CV_ROWS = 4096;
 
     private record FoldPath(LinearModel[] models, LinearModel.Fit[] fits) {}
 

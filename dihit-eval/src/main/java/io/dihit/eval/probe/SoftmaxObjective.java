@@ -19,10 +19,18 @@ interface SoftmaxObjective extends AutoCloseable {
 
     /** Plain Java for small problems, the DJL engine (BLAS, or a GPU when present) for large ones. */
     static SoftmaxObjective create(float[][] x, int[] y, int classes, float[][] base, int threads) {
-        long work = (long) x.length * (x.length == 0 ? 0 : x[0].length) * classes;
-        return work >= ENGINE_THRESHOLD
+        return engineSized(x.length, x.length == 0 ? 0 : x[0].length, classes)
                 ? new EngineSoftmaxObjective(x, y, classes, base)
                 : new JavaSoftmaxObjective(x, y, classes, base, threads);
+    }
+
+    /** True when one evaluation over this many rows runs on several threads (the engine's BLAS always does). */
+    static boolean spreadsOverThreads(int rows, int dim, int classes, int threads) {
+        return engineSized(rows, dim, classes) || JavaSoftmaxObjective.tasks(rows, threads) > 1;
+    }
+
+    private static boolean engineSized(int rows, int dim, int classes) {
+        return (long) rows * dim * classes >= ENGINE_THRESHOLD;
     }
 
     /** Checks shapes and labels; returns the feature dimension. */

@@ -1,11 +1,8 @@
 package io.dihit.eval.retrieval;
 
+import io.dihit.eval.math.ParallelMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Top-k columns of every row of a {@link SimilaritySource}, reading it in (chunk x chunk) blocks so memory is
@@ -42,31 +39,11 @@ public final class ChunkedTopK {
         for (int r0 = 0; r0 < s.rows(); r0 += chunk) {
             ranges.add(new int[] {r0, Math.min(s.rows(), r0 + chunk)});
         }
-        if (threads == 1 || ranges.size() == 1) {
-            ranges.forEach(range -> rowChunk(s, range[0], range[1], kk, top));
-            return top;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, ranges.size()), r -> {
-            Thread t = new Thread(r, "topk");
-            t.setDaemon(true);
-            return t;
+        // Each chunk writes its own rows of top.
+        ParallelMap.map(ranges, threads, "topk", range -> {
+            rowChunk(s, range[0], range[1], kk, top);
+            return range;
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int[] range : ranges) {
-                futures.add(pool.submit(() -> rowChunk(s, range[0], range[1], kk, top)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("top-k interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("top-k worker failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         return top;
     }
 

@@ -1,4 +1,4 @@
-package io.dihit.eval.probe;
+package io.dihit.eval.math;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,35 +8,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-/** Evaluates independent grid points (hyper-parameter settings) on a few threads, results in input order. */
-final class ParallelGrid {
+/**
+ * Applies a function to independent items (grid points, folds, row chunks) on a few daemon threads;
+ * results come back in input order, and a failure is rethrown as it was thrown (unchecked), as on one thread.
+ */
+public final class ParallelMap {
 
-    private ParallelGrid() {
+    private ParallelMap() {
     }
 
-    static <P, R> List<R> map(List<P> points, int threads, Function<P, R> evaluate) {
-        int n = Math.min(threads, points.size());
+    /** @param threadName names the worker threads (for thread dumps) */
+    public static <P, R> List<R> map(List<P> items, int threads, String threadName, Function<P, R> evaluate) {
+        int n = Math.min(threads, items.size());
         if (n <= 1) {
-            return points.stream().map(evaluate).toList();
+            return items.stream().map(evaluate).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "probe-grid");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<R>> pending = new ArrayList<>(points.size());
-            for (P p : points) {
+            List<Future<R>> pending = new ArrayList<>(items.size());
+            for (P p : items) {
                 pending.add(pool.submit(() -> evaluate.apply(p)));
             }
-            List<R> out = new ArrayList<>(points.size());
+            List<R> out = new ArrayList<>(items.size());
             for (Future<R> f : pending) {
                 out.add(f.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during cross-validation", e);
+            throw new IllegalStateException(threadName + " interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
