@@ -216,8 +216,8 @@ public final class TrainingLoop implements AutoCloseable {
         if (progress != null) {
             progress.finish();
         }
-        if (config.plotEvery() > 0) {
-            plotLossCurves();
+        if (config.plotEvery() > 0 && current.step() % config.plotEvery() != 0) {
+            plotLossCurves(); // the last steps since the previous drawing
         }
         return current;
     }

@@ -27,6 +27,11 @@ public final class LineChart {
         public static Series of(String label, double[] x, double[] y) {
             return new Series(label, x, y, null);
         }
+
+        /** From (x, y) pairs. */
+        public static Series of(String label, List<double[]> points) {
+            return of(label, points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+        }
     }
 
     /** Colours of the series in order (repeating). */

@@ -181,9 +181,7 @@ public final class ReportWriter {
         java.util.Set<Variant> drawn = new java.util.HashSet<>();
         for (StudentTraining.Run run : context.runs()) {
             if (drawn.add(run.variant()) && !run.curve().isEmpty()) {
-                double[] x = run.curve().stream().mapToDouble(p -> p[0]).toArray();
-                double[] y = run.curve().stream().mapToDouble(p -> p[1]).toArray();
-                curves.add(LineChart.Series.of(run.variant().label(), x, y));
+                curves.add(LineChart.Series.of(run.variant().label(), run.curve()));
             }
         }
         if (!drawn.isEmpty()) {

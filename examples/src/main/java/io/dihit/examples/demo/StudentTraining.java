@@ -3,12 +3,11 @@ package io.dihit.examples.demo;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.train.ClipEncoder;
+import io.dihit.train.MetricsCurves;
 import io.dihit.train.TrainingLoop;
 import io.dihit.train.config.DistillationConfig;
 import io.dihit.train.config.LossConfig;
@@ -17,11 +16,9 @@ import io.dihit.train.config.OptimizerConfig;
 import io.dihit.train.config.TrainConfig;
 import io.dihit.train.data.BatchSource;
 import io.dihit.train.distill.SoftLabelFile;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,20 +70,7 @@ public record StudentTraining(int steps, int batchSize, double lr, double distil
             }
             Checkpoints.saveSafetensors(model, weights);
         }
-        return new Run(variant, config.seed(), dir, weights, readCurve(dir.resolve("metrics.jsonl")));
-    }
-
-    static List<double[]> readCurve(Path metrics) throws IOException {
-        List<double[]> curve = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader in = Files.newBufferedReader(metrics)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    JsonNode r = json.readTree(line);
-                    curve.add(new double[] {r.path("step").asDouble(), r.path("loss").asDouble()});
-                }
-            }
-        }
-        return curve;
+        List<double[]> curve = MetricsCurves.read(dir.resolve("metrics.jsonl"), List.of("loss")).get("loss");
+        return new Run(variant, config.seed(), dir, weights, curve);
     }
 }
