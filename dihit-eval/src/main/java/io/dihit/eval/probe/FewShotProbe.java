@@ -1,6 +1,6 @@
 package io.dihit.eval.probe;
 
-import io.dihit.eval.math.ParallelMap;
+import io.dihit.core.util.ParallelMap;
 import io.dihit.eval.math.Vectors;
 import io.dihit.eval.zeroshot.ZeroShotClassifier;
 import java.util.ArrayList;

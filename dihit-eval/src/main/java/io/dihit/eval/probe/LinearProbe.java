@@ -1,6 +1,6 @@
 package io.dihit.eval.probe;
 
-import io.dihit.eval.math.ParallelMap;
+import io.dihit.core.util.ParallelMap;
 import io.dihit.eval.math.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;

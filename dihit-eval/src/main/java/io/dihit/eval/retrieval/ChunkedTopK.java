@@ -1,6 +1,6 @@
 package io.dihit.eval.retrieval;
 
-import io.dihit.eval.math.ParallelMap;
+import io.dihit.core.util.ParallelMap;
 import java.util.ArrayList;
 import java.util.List;
 

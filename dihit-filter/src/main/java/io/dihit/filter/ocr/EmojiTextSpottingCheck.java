@@ -2,6 +2,7 @@ package io.dihit.filter.ocr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dihit.core.util.ParallelMap;
 import io.dihit.filter.spotting.SpottedWord;
 import io.dihit.filter.spotting.TextMatch;
 import io.dihit.filter.spotting.TextMatcher;
@@ -15,10 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 
 /**
@@ -184,31 +181,10 @@ public final class EmojiTextSpottingCheck {
      */
     public static List<Outcome> run(TextSpotter spotter, TextMatcher matcher, List<Sample> samples, int threads)
             throws IOException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Sample s : samples) {
-                futures.add(pool.submit(() -> {
-                    List<SpottedWord> spotted = spotter.spot(read(s.image()));
-                    return new Outcome(s, spotted, matcher.match(s.caption(), spotted));
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("spotting failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        return ParallelMap.map(samples, threads, "spotting-check", s -> {
+            List<SpottedWord> spotted = spotter.spot(read(s.image()));
+            return new Outcome(s, spotted, matcher.match(s.caption(), spotted));
+        });
     }
 
     public static Summary summarise(List<Outcome> outcomes) {

@@ -1,4 +1,4 @@
-package io.dihit.eval.math;
+package io.dihit.core.util;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,22 +6,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
- * Applies a function to independent items (grid points, folds, row chunks) on a few daemon threads;
- * results come back in input order, and a failure is rethrown as it was thrown (unchecked), as on one thread.
+ * Applies a function to independent items (grid points, folds, row chunks, images) on a few daemon
+ * threads; results come back in input order, and a failure is rethrown as it was thrown, as on one thread.
  */
 public final class ParallelMap {
+
+    /** The per-item work; may throw a checked exception of type E. */
+    @FunctionalInterface
+    public interface Task<P, R, E extends Exception> {
+        R apply(P item) throws E;
+    }
 
     private ParallelMap() {
     }
 
     /** @param threadName names the worker threads (for thread dumps) */
-    public static <P, R> List<R> map(List<P> items, int threads, String threadName, Function<P, R> evaluate) {
+    @SuppressWarnings("unchecked")
+    public static <P, R, E extends Exception> List<R> map(List<P> items, int threads, String threadName, Task<P, R, E> task)
+            throws E {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         int n = Math.min(threads, items.size());
         if (n <= 1) {
-            return items.stream().map(evaluate).toList();
+            List<R> out = new ArrayList<>(items.size());
+            for (P item : items) {
+                out.add(task.apply(item));
+            }
+            return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, threadName);
@@ -30,8 +44,8 @@ public final class ParallelMap {
         });
         try {
             List<Future<R>> pending = new ArrayList<>(items.size());
-            for (P p : items) {
-                pending.add(pool.submit(() -> evaluate.apply(p)));
+            for (P item : items) {
+                pending.add(pool.submit(() -> task.apply(item)));
             }
             List<R> out = new ArrayList<>(items.size());
             for (Future<R> f : pending) {
@@ -42,13 +56,14 @@ public final class ParallelMap {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(threadName + " interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            if (e.getCause() instanceof Error err) {
+            if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
+            throw (E) cause; // only the task's own checked exception can get here
         } finally {
             pool.shutdownNow();
         }
