@@ -72,15 +72,16 @@ class StoppedRunTest {
         assertEquals(4, report.at("/zeroShot/samples").asInt());
         assertEquals(Math.exp(stopped.get("logit_scale").toFloats()[0]), report.at("/run/model/logitScale").asDouble(), 1e-5);
 
-        // a new run from <run dir>: with lr 0 its single update keeps the loaded weights, so they are its final model
+        // a new run from <run dir> (the schedule refuses lr 0): its one update at lr 1e-30 is below half an ulp of
+        // every weight the first run trained, so its final model holds exactly the weights it started from
         Path second = dir.resolve("second");
-        TrainMain.main(new String[] {"--config", trainConfig("second", second, modelConfig, 1, 0, 11, first).toString()});
+        TrainMain.main(new String[] {"--config", trainConfig("second", second, modelConfig, 1, 1e-30, 11, first).toString()});
         Map<String, Tensor> continued = SafeTensors.read(second.resolve(CheckpointLayout.MODEL_FILE));
         assertEquals(stopped.keySet(), continued.keySet());
         stopped.forEach((key, value) -> assertEquals(value, continued.get(key), key));
         // the same run without init_checkpoint ends elsewhere: the equality above came from the checkpoint
         Path fresh = dir.resolve("fresh");
-        TrainMain.main(new String[] {"--config", trainConfig("fresh", fresh, modelConfig, 1, 0, 11, null).toString()});
+        TrainMain.main(new String[] {"--config", trainConfig("fresh", fresh, modelConfig, 1, 1e-30, 11, null).toString()});
         assertFalse(stopped.get("visual.proj").equals(SafeTensors.read(fresh.resolve(CheckpointLayout.MODEL_FILE)).get("visual.proj")));
     }
 

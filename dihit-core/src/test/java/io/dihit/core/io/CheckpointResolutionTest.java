@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,24 @@ class CheckpointResolutionTest {
         assertEquals(run.resolve(CheckpointLayout.MODEL_FILE), Checkpoints.resolveModelFile(run));
         assertSameWeights(last, loadedFrom(run));
         assertFalse(Arrays.equals(last.get("visual.proj"), at10.get("visual.proj")), "the three models differ");
+    }
+
+    /** The snippet of docs/model.md, "What the readers accept". */
+    @Test
+    void documentedSnippetRebuildsAModelFromARunDirectory() throws Exception {
+        Map<String, byte[]> saved = saveRandom(CheckpointLayout.stepDirectory(dir.resolve("runs/my-run"), 200)
+                .resolve(CheckpointLayout.MODEL_FILE), 200);
+        Path weights = dir.resolve("runs/my-run");
+        ClipModel model = new ClipModel(Checkpoints.readConfig(weights).orElseThrow());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initializeParameters(manager);
+            LoadReport report = Checkpoints.load(weights, model, true);
+            Optional<Provenance> from = Provenance.read(Checkpoints.resolveModelFile(weights));
+            assertEquals(CheckpointLayout.stepDirectory(weights, 200).resolve(CheckpointLayout.MODEL_FILE).toString(),
+                    report.source());
+            assertEquals(200L, from.orElseThrow().seed());
+            assertSameWeights(saved, bytes(model));
+        }
     }
 
     @Test
