@@ -117,10 +117,10 @@ public final class CheckpointStore {
             Path stateFile = temp.resolve(CheckpointLayout.STATE_FILE);
             Files.write(stateFile, JSON.writeValueAsBytes(state));
             force(stateFile);
-            force(temp);
+            forceDirectory(temp);
             deleteTree(target); // only when this very step was saved before
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            force(target.getParent());
+            forceDirectory(target.getParent());
             prune();
             return target;
         } catch (IOException e) {
@@ -262,10 +262,18 @@ public final class CheckpointStore {
                 .orElseThrow(() -> new IllegalArgumentException("not a checkpoint directory name: " + checkpoint));
     }
 
-    /** Forces a file's or directory's contents (a directory: its entries) to disk. */
-    private static void force(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             channel.force(true);
+        }
+    }
+
+    /** Forces a directory's entries (new names, the rename) to disk where the OS allows opening a directory. */
+    private static void forceDirectory(Path dir) {
+        try {
+            force(dir);
+        } catch (IOException e) {
+            LOG.debug("cannot sync directory {} on this OS: {}", dir, e.toString()); // e.g. Windows
         }
     }
 

@@ -33,9 +33,11 @@ public final class Checkpoints {
     }
 
     /**
-     * The model file a path stands for: a file as it is (a torch.save zip or safetensors); a directory
-     * holding {@value CheckpointLayout#MODEL_FILE} (a run's final model, or a training checkpoint
-     * {@code checkpoints/step-<N>/}); else a run directory's latest training checkpoint's model file.
+     * The model file a path stands for: a file as it is (a torch.save zip or safetensors); for a training
+     * checkpoint {@code checkpoints/step-<N>/} its {@value CheckpointLayout#MODEL_FILE}; for a run directory
+     * its {@value CheckpointLayout#MODEL_FILE} (the final model), unless its newest checkpoint's model file
+     * was written later (the run went on after a model file was written at a stop: the newest weights win;
+     * a finished run's last checkpoint holds the final model's weights anyway), else that checkpoint's.
      *
      * @throws FileNotFoundException when nothing is there, naming what was looked for
      * @throws CheckpointFormatException for checkpoints of the earlier {@code step-<N>.ckpt} format
@@ -51,9 +53,6 @@ public final class Checkpoints {
             throw new FileNotFoundException("checkpoint not found: " + path);
         }
         Path model = path.resolve(CheckpointLayout.MODEL_FILE);
-        if (Files.isRegularFile(model)) {
-            return model;
-        }
         Optional<Path> latest = CheckpointLayout.latest(path);
         if (latest.isPresent()) {
             Path file = latest.get().resolve(CheckpointLayout.MODEL_FILE);
@@ -61,7 +60,12 @@ public final class Checkpoints {
                 throw new FileNotFoundException("the latest training checkpoint " + latest.get() + " has no "
                         + CheckpointLayout.MODEL_FILE + " (was it written by dihit?)");
             }
-            return file;
+            boolean newer = !Files.isRegularFile(model)
+                    || Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(model)) > 0;
+            return newer ? file : model;
+        }
+        if (Files.isRegularFile(model)) {
+            return model;
         }
         if (!CheckpointLayout.legacyCheckpoints(path).isEmpty()) {
             throw new CheckpointFormatException(CheckpointLayout.legacyFormatMessage(path));

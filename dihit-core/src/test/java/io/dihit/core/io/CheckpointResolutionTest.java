@@ -9,6 +9,7 @@ import java.io.FileNotFoundException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,11 +100,18 @@ class CheckpointResolutionTest {
         assertEquals("abc", provenance.dataFingerprint());
         assertEquals(10, provenance.config().get("steps").asInt());
 
-        // the final model wins over the checkpoints
-        Map<String, byte[]> last = saveRandom(run.resolve(CheckpointLayout.MODEL_FILE), 20);
-        assertEquals(run.resolve(CheckpointLayout.MODEL_FILE), Checkpoints.resolveModelFile(run));
+        // the final model, written after the last checkpoint, wins
+        Path finalModel = run.resolve(CheckpointLayout.MODEL_FILE);
+        Map<String, byte[]> last = saveRandom(finalModel, 20);
+        Files.setLastModifiedTime(finalModel, FileTime.fromMillis(Files.getLastModifiedTime(
+                step10.resolve(CheckpointLayout.MODEL_FILE)).toMillis() + 1000));
+        assertEquals(finalModel, Checkpoints.resolveModelFile(run));
         assertSameWeights(last, loadedFrom(run));
-        assertFalse(Arrays.equals(last.get("visual.proj"), at10.get("visual.proj")), "the three models differ");
+        assertFalse(Arrays.equals(last.get("visual.proj"), at10.get("visual.proj")), "the models differ");
+        // ... unless the run went on: a model file written at a stop, then a newer checkpoint
+        Files.setLastModifiedTime(finalModel, FileTime.fromMillis(Files.getLastModifiedTime(
+                step10.resolve(CheckpointLayout.MODEL_FILE)).toMillis() - 1000));
+        assertEquals(step10.resolve(CheckpointLayout.MODEL_FILE), Checkpoints.resolveModelFile(run));
     }
 
     /** The snippet of docs/model.md, "What the readers accept". */
