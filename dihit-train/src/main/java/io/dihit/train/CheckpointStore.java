@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.io.CheckpointLayout;
 import io.dihit.core.io.DType;
+import io.dihit.core.io.Provenance;
 import io.dihit.core.io.SafeTensors;
 import io.dihit.core.io.Tensor;
 import io.dihit.train.config.TrainConfig;
@@ -59,32 +60,47 @@ public final class CheckpointStore {
     private final int keep;
     private final Set<String> modelKeys;
     private final Map<String, String> modelMetadata;
+    private final Provenance provenance;
 
     /** A store whose model file holds every parameter, without metadata (tests, tools that only list). */
     public CheckpointStore(Path runDir, int keep) {
-        this(runDir, keep, null, Map.of());
+        this(runDir, keep, null, Map.of(), null);
     }
 
     /**
      * @param modelKeys     the parameters that make up the model, written to model.safetensors (null: all);
      *                      the others go to optimizer.safetensors
-     * @param modelMetadata metadata of model.safetensors (config, provenance)
+     * @param modelMetadata metadata of model.safetensors besides the provenance (the model config)
+     * @param provenance    recorded in model.safetensors too, or null
      */
-    public CheckpointStore(Path runDir, int keep, Set<String> modelKeys, Map<String, String> modelMetadata) {
+    public CheckpointStore(Path runDir, int keep, Set<String> modelKeys, Map<String, String> modelMetadata,
+                           Provenance provenance) {
         if (keep < 1) {
             throw new IllegalArgumentException("keep_checkpoints must be >= 1, got " + keep);
         }
         this.runDir = runDir;
         this.keep = keep;
         this.modelKeys = modelKeys == null ? null : Set.copyOf(modelKeys);
-        this.modelMetadata = Map.copyOf(modelMetadata);
+        Map<String, String> metadata = new LinkedHashMap<>(modelMetadata);
+        if (provenance != null) {
+            metadata.putAll(provenance.toMetadata());
+        }
+        this.modelMetadata = Map.copyOf(metadata);
+        this.provenance = provenance;
     }
 
     /** The store of a run: the encoder's parameters and metadata make the model file, with the run's provenance. */
     public static CheckpointStore forRun(TrainConfig config, ImageTextEncoder encoder) {
-        Map<String, String> metadata = new LinkedHashMap<>(encoder.modelMetadata());
-        metadata.putAll(RunProvenance.capture(config).toMetadata());
-        return new CheckpointStore(config.runPath(), config.keepCheckpoints(), encoder.namedParameters().keySet(), metadata);
+        return new CheckpointStore(config.runPath(), config.keepCheckpoints(), encoder.namedParameters().keySet(),
+                encoder.modelMetadata(), RunProvenance.capture(config));
+    }
+
+    /**
+     * The provenance this store writes into model files, captured once per run (its data fingerprint reads
+     * the inputs), for the run's final model too: {@code Checkpoints.saveSafetensors(model, file, provenance)}.
+     */
+    public Optional<Provenance> provenance() {
+        return Optional.ofNullable(provenance);
     }
 
     public Path directory() {

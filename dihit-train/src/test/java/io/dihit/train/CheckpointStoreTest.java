@@ -88,6 +88,8 @@ class CheckpointStoreTest {
             TinyDualEncoder encoder = TinyDualEncoder.create(manager, 7, 1.0);
             TrainConfig config = LoopFixtures.config(dir.resolve("other"), 2, "");
             try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), null)) {
+                Provenance provenance = loop.checkpoints().provenance().orElseThrow(); // for the run's final model
+                assertEquals(config.runDir(), provenance.config().get("run_dir").asText());
                 Map<String, Parameter> fewer = new LinkedHashMap<>(loop.parameters());
                 fewer.remove("visual.proj.weight");
                 Map<String, float[]> before = LoopFixtures.values(loop.parameters());
