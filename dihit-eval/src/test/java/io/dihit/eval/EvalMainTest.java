@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,15 +102,9 @@ class EvalMainTest {
         assertEquals(6, zs.at("/zeroShot/templateCount").asInt());
         assertEquals(1.0, zs.at("/zeroShot/top5").asDouble()); // two classes: always within the top 5
         assertEquals(Math.exp(ClipModel.INITIAL_LOGIT_SCALE), zs.at("/run/model/logitScale").asDouble(), 1e-3);
-        long cached;
-        try (var files = Files.list(cache)) {
-            cached = files.count();
-        }
-        assertEquals(1, cached);
+        assertEquals(List.of(".emb", ".skipped.jsonl"), cacheFiles(cache)); // the embeddings and their (empty) skip list
         run(concat(new String[] {"zeroshot", "--dataset", data.toString()}, model)); // served from the cache
-        try (var files = Files.list(cache)) {
-            assertEquals(1, files.count());
-        }
+        assertEquals(List.of(".emb", ".skipped.jsonl"), cacheFiles(cache));
 
         Path rOut = dir.resolve("ret");
         String md = run(concat(new String[] {"retrieval", "--dataset", csv.toString(), "--out", rOut.toString()}, model));
@@ -128,6 +123,13 @@ class EvalMainTest {
         assertEquals(2, few.at("/fewShot/shots/1/shots").asInt());
         assertEquals(2, few.at("/fewShot/shots/1/diht/runs").size());
         assertTrue(Files.readString(fOut.resolve("report.md")).contains("| shots / class | DiHT probe | plain probe |"));
+    }
+
+    /** The suffixes of the cache's files, sorted. */
+    private static List<String> cacheFiles(Path cache) throws IOException {
+        try (var files = Files.list(cache)) {
+            return files.map(p -> p.getFileName().toString()).map(n -> n.substring(n.indexOf('.'))).sorted().toList();
+        }
     }
 
     private static void square(Path p, int rgb, int variant) throws IOException {

@@ -1,7 +1,10 @@
 package io.dihit.eval.data;
 
+import io.dihit.core.data.ImageTextDataset;
+import io.dihit.core.data.ImageTextRecord;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.RgbImage;
+import io.dihit.core.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,35 +17,39 @@ import java.util.stream.Stream;
 /**
  * A classification dataset laid out as {@code root/<class>/<image>} (torchvision ImageFolder style). Classes
  * are the sub-directory names in sorted order, shown in prompts with '_' and '-' turned into spaces; images
- * are the files with an image extension, sorted by path, found at any depth under a class directory.
+ * are the files with an image extension, sorted by path, found at any depth under a class directory. Images
+ * are read through core's {@link ImageTextDataset}, as manifests and tar shards are.
  */
 public final class ImageFolder implements LabeledImages {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "webp");
 
-    private final Path root;
     private final List<String> classNames;
-    private final List<Path> files;
+    private final ImageTextDataset images;
     private final int[] labels;
     private final String fingerprint;
 
     private ImageFolder(Path root, List<String> classNames, List<Path> files, int[] labels, String fingerprint) {
-        this.root = root;
         this.classNames = List.copyOf(classNames);
-        this.files = List.copyOf(files);
+        List<ImageTextRecord> records = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            records.add(new ImageTextRecord(root.relativize(files.get(i)).toString(), files.get(i).toString(),
+                    this.classNames.get(labels[i])));
+        }
+        this.images = ImageTextDataset.of(records);
         this.labels = labels;
         this.fingerprint = fingerprint;
     }
 
     public static ImageFolder open(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new IOException("image folder " + root + " is not a directory");
+            throw new UserError("image folder " + root + (Files.exists(root) ? " is not a directory" : " not found"));
         }
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
         }
         if (classDirs.isEmpty()) {
-            throw new IOException(root + " has no class sub-directories");
+            throw new UserError(root + " has no class sub-folders (expected " + root + "/<class>/<image>)");
         }
         List<String> names = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -56,7 +63,7 @@ public final class ImageFolder implements LabeledImages {
                 images = s.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().toList();
             }
             if (images.isEmpty()) {
-                throw new IOException("class directory " + dir + " holds no images (" + EXTENSIONS + ")");
+                throw new UserError("class folder " + dir + " holds no images (" + EXTENSIONS + ")");
             }
             for (Path p : images) {
                 files.add(p);
@@ -79,7 +86,7 @@ public final class ImageFolder implements LabeledImages {
 
     @Override
     public int size() {
-        return files.size();
+        return images.size();
     }
 
     @Override
@@ -92,18 +99,24 @@ public final class ImageFolder implements LabeledImages {
         return labels[index];
     }
 
+    /** The image's path relative to the root. */
     @Override
     public String id(int index) {
-        return root.relativize(files.get(index)).toString();
+        return images.get(index).id();
     }
 
     public Path path(int index) {
-        return files.get(index);
+        return Path.of(images.get(index).image());
     }
 
     @Override
     public RgbImage image(int index) throws IOException {
-        return ImageDecoder.decode(files.get(index));
+        return ImageDecoder.decode(images.readImage(index));
+    }
+
+    /** The folder as core image-text records: id = relative path, image = file, caption = class name. */
+    public ImageTextDataset dataset() {
+        return images;
     }
 
     @Override
