@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dihit.core.io.Checkpoints;
-import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.eval.data.FashionMnistTestSupport;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,12 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalMainTest {
-    private static String run(String... args) throws IOException {
+    static String run(String... args) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         assertEquals(0, EvalMain.run(args, new PrintStream(buf, true, StandardCharsets.UTF_8)));
         return buf.toString(StandardCharsets.UTF_8);
@@ -59,15 +54,8 @@ class EvalMainTest {
 
     @Test
     void modelTasksEndToEndWithASavedCheckpoint(@TempDir Path dir) throws IOException {
-        // A random demo_tiny model saved as a dihit checkpoint (its config travels in the metadata).
-        Path ckpt = dir.resolve("tiny.safetensors");
-        try (NDManager m = NDManager.newBaseManager()) {
-            ClipModel model = new ClipModel(ClipConfig.named("demo_tiny"));
-            model.initializeParameters(m);
-            Checkpoints.saveSafetensors(model, ckpt);
-        }
-        Path merges = dir.resolve("merges.txt");
-        Files.writeString(merges, "#version: 0.2\n"); // no merges: byte-level tokens only
+        Path ckpt = TinyModels.demoTinyCheckpoint(dir);
+        Path merges = TinyModels.byteMerges(dir);
         Path data = dir.resolve("colours");
         int[] colours = {0xD02020, 0x2040D0};
         String[] names = {"red_square", "blue_square"};
@@ -76,7 +64,7 @@ class EvalMainTest {
             for (int c = 0; c < 2; c++) {
                 for (int i = 0; i < 3; i++) {
                     Path p = data.resolve(split).resolve(names[c]).resolve(i + ".png");
-                    square(p, colours[c], i);
+                    TinyModels.writeSquare(p, colours[c], i);
                     if (split.equals("test")) {
                         manifest.append(split).append(c).append(i).append("a,").append(p).append(",a ")
                                 .append(names[c].replace('_', ' ')).append('\n');
@@ -132,19 +120,7 @@ class EvalMainTest {
         }
     }
 
-    private static void square(Path p, int rgb, int variant) throws IOException {
-        Files.createDirectories(p.getParent());
-        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 40; y++) {
-            for (int x = 0; x < 40; x++) {
-                boolean inside = x >= 5 + variant && x < 30 + variant && y >= 8 && y < 33;
-                img.setRGB(x, y, inside ? rgb : 0xFFFFFF);
-            }
-        }
-        ImageIO.write(img, "png", p.toFile());
-    }
-
-    private static String[] concat(String[] a, String[] b) {
+    static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
