@@ -14,7 +14,7 @@ import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.FashionMnist;
 import io.dihit.eval.data.FirstN;
 import io.dihit.eval.data.Fingerprints;
-import io.dihit.eval.data.ImageFolder;
+import io.dihit.eval.data.LabeledDataset;
 import io.dihit.eval.data.LabeledImages;
 import io.dihit.eval.data.PixelFeatures;
 import io.dihit.eval.embed.ClipEncoder;
@@ -60,10 +60,11 @@ public final class EvalMain {
               fewshot     DiHT few-shot probe vs plain probe at several shot counts, vs zero-shot
 
             data
-              --dataset X          zeroshot/linear/fewshot: fashion-mnist | an image folder (root/<class>/<image>, at
-                                   least 2 classes); linear/fewshot use X/train and X/test, zeroshot X/test when it
-                                   exists, else X. retrieval: a manifest (.csv/.jsonl), a tar shard (.tar) or a
-                                   folder of tar shards.
+              --dataset X          zeroshot/linear/fewshot: fashion-mnist | an image folder (X/<class>/<image>) | a
+                                   manifest (.csv/.jsonl), tar shard or folder of shards whose captions are class
+                                   names; at least 2 classes. linear/fewshot read X/train and X/test (folders),
+                                   zeroshot X/test when it exists, else X.
+                                   retrieval: a manifest (.csv/.jsonl), a tar shard (.tar) or a folder of shards.
               --max-train N        use only the first N training samples (quick runs)
               --max-test N         use only the first N test samples
 
@@ -175,7 +176,10 @@ public final class EvalMain {
             return n > 0 ? FirstN.of(data, n) : data;
         }
 
-        /** fashion-mnist or an image folder; {@code train} picks the training split. */
+        /**
+         * fashion-mnist, or X/train and X/test (folders: class sub-folders or tar shards); zero-shot reads X/test
+         * when present, else X itself (also a manifest or a tar shard, captions = class names).
+         */
         private static LabeledImages split(String dataset, boolean train) throws IOException {
             if (dataset.equals("fashion-mnist")) {
                 try {
@@ -187,12 +191,13 @@ public final class EvalMain {
             Path root = Path.of(dataset);
             Path sub = root.resolve(train ? "train" : "test");
             if (Files.isDirectory(sub)) {
-                return ImageFolder.open(sub);
+                return LabeledDataset.open(sub);
             }
-            if (train && Files.isDirectory(root)) {
-                throw new UserError(root + " has no train/ sub-folder (probes need " + root + "/train and " + root + "/test)");
+            if (train) {
+                throw new UserError(Files.exists(root) ? root + " has no train/ sub-folder (the probes read " + root
+                        + "/train and " + root + "/test)" : "dataset " + root + ": not found");
             }
-            return ImageFolder.open(root);
+            return LabeledDataset.open(root);
         }
     }
 

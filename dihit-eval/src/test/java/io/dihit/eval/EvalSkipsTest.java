@@ -170,7 +170,7 @@ class EvalSkipsTest {
                 out.getMessage());
         UserError manifest = assertThrows(UserError.class, () -> run(concat(new String[] {"retrieval", "--dataset",
             dir.resolve("nope.csv").toString()}, brokenModel)));
-        assertEquals("retrieval dataset " + dir.resolve("nope.csv") + ": not found", manifest.getMessage());
+        assertEquals("dataset " + dir.resolve("nope.csv") + ": not found", manifest.getMessage());
         UserError merges = assertThrows(UserError.class, () -> run("zeroshot", "--dataset", data.toString(),
                 "--checkpoint", broken.toString(), "--config", "demo_tiny", "--merges", dir.resolve("m.txt").toString()));
         assertEquals("--merges " + dir.resolve("m.txt") + ": not found", merges.getMessage());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dihit.core.data.TarShardWriter;
 import io.dihit.eval.data.CaptionedImages;
-import io.dihit.eval.data.ImageFolder;
+import io.dihit.eval.data.LabeledDataset;
 import io.dihit.eval.math.Vectors;
 import io.dihit.eval.probe.FewShotProbe;
 import io.dihit.eval.probe.KShotSampler;
@@ -29,7 +29,8 @@ class EvaluationTest {
     static Outcome snippet(Path dir) throws IOException {
         // --- docs/eval.md "Evaluate from Java" (with Path.of(...) resolved under dir) ---
         try (Evaluation eval = Evaluation.load(dir.resolve("model.safetensors"), dir.resolve("merges.txt"))) {
-            ImageFolder test = ImageFolder.open(dir.resolve("shapes/test"));      // root/<class>/<image>
+            LabeledDataset test = LabeledDataset.open(dir.resolve("shapes/test")); // root/<class>/<image>, or a manifest or
+                                                                               // tar shards with class names as captions
             Evaluation.ZeroShot zs = eval.zeroShot(test, PromptTemplates.generic());
             System.out.printf("zero-shot top-1 %.3f, %d images skipped%n", zs.metrics().top1(), zs.images().skipped().size());
 
@@ -37,7 +38,7 @@ class EvaluationTest {
             RetrievalMetrics retrieval = eval.retrieval(captions).metrics();           // R@1, 5, 10 both ways
             System.out.println(retrieval.at(5));
 
-            ImageFolder train = ImageFolder.open(dir.resolve("shapes/train"));
+            LabeledDataset train = LabeledDataset.open(dir.resolve("shapes/train"));
             ImageFeatures x = eval.embed(train);                                    // embeddings of the readable images
             int classes = train.classNames().size();
             int[] shots = KShotSampler.sample(x.labels(train), classes, 2, 0);      // 2 per class, seed 0

@@ -92,14 +92,14 @@ class DihitTest {
             "--merges", merges.toString()};
         assertEquals(2, run(args));
         String err = errBytes.toString(StandardCharsets.UTF_8);
-        assertEquals(List.of("dihit eval: retrieval dataset " + missing + ": not found"), err.lines().toList());
+        assertEquals(List.of("dihit eval: dataset " + missing + ": not found"), err.lines().toList());
 
         errBytes.reset();
         List<String> verbose = new ArrayList<>(List.of(args));
         verbose.add(1, "--verbose");
         assertEquals(2, run(verbose.toArray(String[]::new)));
         err = errBytes.toString(StandardCharsets.UTF_8);
-        assertTrue(err.startsWith("dihit eval: retrieval dataset " + missing + ": not found"), err);
+        assertTrue(err.startsWith("dihit eval: dataset " + missing + ": not found"), err);
         assertTrue(err.contains("at io.dihit.eval."), err);
 
         errBytes.reset();

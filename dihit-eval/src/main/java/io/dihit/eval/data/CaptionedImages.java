@@ -1,20 +1,17 @@
 package io.dihit.eval.data;
 
 import io.dihit.core.data.DataReport;
-import io.dihit.core.data.ImageRefs;
 import io.dihit.core.data.ImageTextDataset;
 import io.dihit.core.data.ImageTextRecord;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.RgbImage;
 import io.dihit.core.util.UserError;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A retrieval set over a core {@link ImageTextDataset} (CSV / JSONL manifests, tar shards, or records): records
@@ -42,21 +39,7 @@ public final class CaptionedImages implements ImageSet {
      * shard ({@code .tar}), or a folder of tar shards (read in name order).
      */
     public static CaptionedImages open(Path path) throws IOException {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString();
-        if (Files.isDirectory(path)) {
-            List<Path> shards;
-            try (Stream<Path> s = Files.list(path)) {
-                shards = s.filter(p -> p.getFileName().toString().endsWith(".tar")).sorted().toList();
-            }
-            if (shards.isEmpty()) {
-                throw new UserError("retrieval dataset " + path + " is a folder without .tar shards");
-            }
-            return fromShards(shards);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new UserError("retrieval dataset " + path + ": not found");
-        }
-        return name.endsWith(".tar") ? fromShards(List.of(path)) : fromManifest(path); // the manifest reader names its formats
+        return of(CoreDatasets.open(path));
     }
 
     /** Reads a manifest; bad rows are skipped and counted in {@link #sourceReports()} by the manifest reader. */
@@ -78,7 +61,6 @@ public final class CaptionedImages implements ImageSet {
         List<Integer> firstRecord = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         int[] link = new int[dataset.size()];
-        Fingerprints fp = new Fingerprints().add("captioned-images");
         for (int t = 0; t < dataset.size(); t++) {
             ImageTextRecord r = dataset.get(t);
             int record = t;
@@ -87,18 +69,9 @@ public final class CaptionedImages implements ImageSet {
                 return firstRecord.size() - 1;
             });
             captions.add(r.caption());
-            fp.add(r.image()).add(r.caption());
-        }
-        for (String image : imageIndex.keySet()) {
-            Path file = ImageRefs.tarMember(image).map(ImageRefs.TarMember::shard).orElse(Path.of(image));
-            try {
-                fp.add(Files.size(file)).add(Files.getLastModifiedTime(file).toMillis());
-            } catch (IOException e) {
-                fp.add(-1); // a missing file becomes a counted skip when the image is read
-            }
         }
         return new CaptionedImages(dataset, firstRecord.stream().mapToInt(Integer::intValue).toArray(), captions, link,
-                fp.hex());
+                CoreDatasets.fingerprint(dataset, "captioned-images"));
     }
 
     @Override

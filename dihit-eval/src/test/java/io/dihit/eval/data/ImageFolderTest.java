@@ -22,7 +22,7 @@ class ImageFolderTest {
         write(root.resolve("red_apple/a.png"), 0xFF0000);
         write(root.resolve("banana/nested/x.png"), 0xFFFF00);
         Files.writeString(root.resolve("banana/notes.txt"), "not an image");
-        ImageFolder f = ImageFolder.open(root);
+        LabeledDataset f = ImageFolder.open(root);
         assertEquals(List.of("banana", "red apple"), f.classNames());
         assertEquals(3, f.size());
         assertEquals("banana/nested/x.png", f.id(0));
