@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 
 /**
  * Evaluation from Java: zero-shot classification, zero-shot retrieval, the linear probe and the few-shot probes
- * of one frozen CLIP model over datasets ({@link io.dihit.eval.data.ImageFolder}, {@link CaptionedImages} from
- * manifests or tar shards, Fashion-MNIST). Images that cannot be read are counted skips, reported to the skip
+ * of one frozen CLIP model over datasets ({@link io.dihit.eval.data.LabeledDataset} and {@link CaptionedImages}
+ * from image folders, manifests or tar shards; Fashion-MNIST). Images that cannot be read are counted skips, reported to the skip
  * listener and listed in each result; the run goes on without them. Image and caption embeddings are cached
  * when a cache folder is given. {@code dihit eval} is a thin layer over this class.
  */
