@@ -139,16 +139,18 @@ public final class EvalMain {
         return PromptTemplates.resolve(o.get("templates") == null ? "generic" : o.get("templates"));
     }
 
-    /** Counts skips by reason (the full list streams to skipped.jsonl). */
+    /** Counts skips by reason and logs the first ones (the full list streams to skipped.jsonl). */
     private static final class SkipTally implements Consumer<Skip> {
         final Map<String, Long> byReason = new TreeMap<>();
         long total;
 
         @Override
         public synchronized void accept(Skip s) {
-            byReason.merge(s.reason().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            byReason.merge(SkipLog.reasonName(s.reason()), 1L, Long::sum);
             total++;
-            LOG.warn("skipped image {}", s);
+            if (total <= 20 || total % 1000 == 0) { // a bad dataset must not flood the log
+                LOG.warn("skipped image {} ({} so far)", s, total);
+            }
         }
     }
 

@@ -81,6 +81,9 @@ final class EvalOptions {
                 throw new IllegalArgumentException("--config is required: only a dihit .safetensors checkpoint carries one");
             }
         }
+        if (get("out") != null && Files.exists(Path.of(get("out"))) && !Files.isDirectory(Path.of(get("out")))) {
+            throw notAFolder(Path.of(get("out")));
+        }
         if (needsText()) {
             if (get("merges") == null) {
                 throw new IllegalArgumentException("--merges is required for " + task + " (the tokenizer's merges file)");
@@ -112,7 +115,7 @@ final class EvalOptions {
         }
         Path dir = Path.of(get("out"));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError("--out " + dir + " is a file; give a folder for report.json, report.md and skipped.jsonl");
+            throw notAFolder(dir);
         }
         try {
             Files.createDirectories(dir);
@@ -123,6 +126,10 @@ final class EvalOptions {
             throw new UserError("--out " + dir + " is not writable");
         }
         return dir;
+    }
+
+    private static UserError notAFolder(Path out) {
+        return new UserError("--out " + out + " is a file; give a folder for report.json, report.md and skipped.jsonl");
     }
 
     String get(String key) {

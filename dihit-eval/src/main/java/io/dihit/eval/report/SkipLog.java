@@ -58,9 +58,14 @@ public final class SkipLog implements Consumer<Skip>, AutoCloseable {
         ObjectNode o = JSON.createObjectNode();
         o.put("position", s.where());
         o.put("id", s.id());
-        o.put("reason", s.reason().name().toLowerCase(Locale.ROOT));
+        o.put("reason", reasonName(s.reason()));
         o.put("detail", s.detail());
         return o.toString();
+    }
+
+    /** A reason as written in the skip list and report.json ({@code missing_file}, {@code unreadable_image}, ...). */
+    public static String reasonName(SkipReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 
     public static Skip parse(String line) throws IOException {
