@@ -15,6 +15,8 @@ public final class StateDicts {
     static final List<String> WRAPPER_KEYS = List.of("state_dict", "model_state_dict", "model", "module", "net", "ema");
     /** Prefixes stripped when every key carries them. */
     static final List<String> WRAPPER_PREFIXES = List.of("module.", "_orig_mod.", "model.");
+    /** Entries that OpenAI's CLIP checkpoints carry beside the weights: they mark a QuickGELU model. */
+    static final Set<String> OPENAI_ENTRIES = Set.of("input_resolution", "context_length", "vocab_size");
     /** Entries of OpenAI-style checkpoints that are not parameters. */
     static final Set<String> NON_PARAMETER_KEYS = Set.of("input_resolution", "context_length", "vocab_size", "attn_mask");
 
@@ -51,12 +53,23 @@ public final class StateDicts {
             }
             if (e.getValue() instanceof Tensor t) {
                 tensors.put(key, t);
+            } else if (OPENAI_ENTRIES.contains(key) && e.getValue() instanceof Number n) {
+                // kept (as a scalar) so that the loader can recognise the file as OpenAI-style
+                tensors.put(key, Tensor.ofLongs(new long[] {n.longValue()}));
             } else if (!NON_PARAMETER_KEYS.contains(key)) {
                 throw new CheckpointFormatException(source + ": state dict entry '" + key + "' is a "
                         + describe(e.getValue()) + ", not a tensor");
             }
         }
         return stripWrapperPrefixes(tensors);
+    }
+
+    /**
+     * Whether a state dict comes from an OpenAI-style checkpoint (OpenAI CLIP, open_clip's {@code -quickgelu}
+     * models): it carries {@code input_resolution}, {@code context_length} or {@code vocab_size} entries.
+     */
+    public static boolean isOpenAiStyle(Map<String, Tensor> stateDict) {
+        return OPENAI_ENTRIES.stream().anyMatch(stateDict::containsKey);
     }
 
     /** Removes a prefix such as {@code module.} when every key has it (repeatedly, e.g. {@code module._orig_mod.}). */

@@ -48,10 +48,10 @@ public final class ClipModel extends ClipBlock {
 
     public ClipModel(ClipConfig config) {
         this.config = config;
-        text = child("text", "", new TextTransformer(config.text(), config.embedDim()));
+        text = child("text", "", new TextTransformer(config.text(), config.embedDim(), config.activation()));
         logLogitScale = parameter("logit_scale", Parameter.Type.WEIGHT, new Shape(),
                 Initializers.constant(INITIAL_LOG_LOGIT_SCALE));
-        visual = child("visual", new VisionTransformer(config.vision(), config.embedDim()));
+        visual = child("visual", new VisionTransformer(config.vision(), config.embedDim(), config.activation()));
         Map<String, Parameter> named = new LinkedHashMap<>();
         namedParameters("", named);
         namedParameters = Collections.unmodifiableMap(named);

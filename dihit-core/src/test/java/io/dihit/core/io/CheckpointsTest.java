@@ -2,6 +2,7 @@ package io.dihit.core.io;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import io.dihit.core.model.Activation;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.core.testing.TinyClipFixture;
@@ -84,7 +85,8 @@ class CheckpointsTest {
         sd.put("module.context_length", Tensor.ofLongs(new long[] {16}));
         Path file = dir.resolve("ddp.safetensors");
         SafeTensors.write(file, sd);
-        ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
+        // an OpenAI-style entry: the config must state the activation (these weights are exact GELU)
+        ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture").withActivation(Activation.GELU));
         try (NDManager m = NDManager.newBaseManager()) {
             model.initializeParameters(m);
             LoadReport report = Checkpoints.load(file, model, true);
