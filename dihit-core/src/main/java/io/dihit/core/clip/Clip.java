@@ -1,19 +1,25 @@
 package io.dihit.core.clip;
 
 import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.image.RgbImage;
+import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.core.text.ClipTokenizer;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +30,16 @@ import java.util.Random;
  * the evaluation image preprocessing of its config and, when given, its tokenizer. Every encode method returns
  * L2-normalised embeddings, one row per input, computed in batches of {@link #batchSize()}, each batch in its own
  * NDManager scope so native memory stays flat. Use one thread at a time per instance.
+ * <pre>{@code
+ * try (Clip clip = Clip.load("diht_vitb16_224px", Path.of("diht_vitb16_224px.ckpt"),
+ *         ClipOptions.defaults().withTokenizer(Path.of("bpe_simple_vocab_16e6.txt.gz")))) {
+ *     float[][] images = clip.encodeImagePaths(List.of(Path.of("cat.jpg")));
+ *     float[][] texts = clip.encodeTexts(List.of("a photo of a cat"));
+ *     List<ZeroShotPrediction> labels = clip.zeroShot(pictures, List.of("cat", "dog"));
+ * }
+ * }</pre>
+ * DJL users get the same through {@link #imageModel()} / {@link #textModel()} and the translators of this package
+ * ({@link ImageEmbeddingTranslator}, {@link TextEmbeddingTranslator}, {@link ZeroShotTranslator}).
  */
 public final class Clip implements AutoCloseable {
     /** Images or texts per forward pass unless told otherwise. */
@@ -35,6 +51,8 @@ public final class Clip implements AutoCloseable {
     private final int batchSize;
     private final ParameterStore store;
     private final ImagePreprocessor preprocessor;
+    private Model imageModel;
+    private Model textModel;
 
     private Clip(ClipModel model, NDManager manager, ClipTokenizer tokenizer, int batchSize) {
         if (batchSize < 1) {
@@ -68,6 +86,46 @@ public final class Clip implements AutoCloseable {
     public static Clip wrap(ClipModel model, NDManager manager, ClipTokenizer tokenizerOrNull, int batchSize) {
         return new Clip(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manager, "manager"),
                 tokenizerOrNull, batchSize);
+    }
+
+    /** A built-in config ({@link ClipConfig#named}) with weights from any file {@link Checkpoints#load} reads. */
+    public static Clip load(String builtInName, Path weights) throws IOException {
+        return load(builtInName, weights, ClipOptions.defaults());
+    }
+
+    public static Clip load(String builtInName, Path weights, ClipOptions options) throws IOException {
+        return load(ClipConfig.named(builtInName), weights, options);
+    }
+
+    /**
+     * Weights that carry their config: a safetensors written by dihit (training's {@code model.safetensors},
+     * {@code Checkpoints.saveSafetensors}) or what {@link Checkpoints#readConfig} resolves (run directories,
+     * training checkpoints). A torch.save file has no config: name one with the other overloads.
+     */
+    public static Clip load(Path weights) throws IOException {
+        return load(weights, ClipOptions.defaults());
+    }
+
+    public static Clip load(Path weights, ClipOptions options) throws IOException {
+        ClipConfig config = Checkpoints.readConfig(weights).orElseThrow(() -> new IllegalArgumentException(weights
+                + " does not carry a model config; name it: Clip.load(\"diht_vitb16_224px\", weights) with a built-in"
+                + " name " + ClipConfig.BUILT_IN + " or Clip.load(ClipConfig.fromJson(configFile), weights, options)"));
+        return load(config, weights, options);
+    }
+
+    /** Any config with weights loaded strictly (every parameter present, nothing left over). */
+    public static Clip load(ClipConfig config, Path weights, ClipOptions options) throws IOException {
+        ClipTokenizer tokenizer = options.tokenizer(); // a bad merges path fails before any native memory is taken
+        NDManager manager = NDManager.newBaseManager(options.device());
+        try {
+            ClipModel model = new ClipModel(config);
+            model.initializeParameters(manager);
+            Checkpoints.load(weights, model, true);
+            return wrap(model, manager, tokenizer, options.batchSize());
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     public ClipModel model() {
@@ -110,6 +168,19 @@ public final class Clip implements AutoCloseable {
      */
     public double logitMultiplier() {
         return Math.exp(model.logLogitScale().getArray().getFloat());
+    }
+
+    /** Normalised embeddings of image files (JPEG, PNG, ...), decoded one batch at a time. */
+    public float[][] encodeImagePaths(List<Path> files) throws IOException {
+        float[][] out = new float[files.size()][];
+        for (int start = 0; start < files.size(); start += batchSize) {
+            List<RgbImage> batch = new ArrayList<>();
+            for (Path file : files.subList(start, Math.min(files.size(), start + batchSize))) {
+                batch.add(ImageDecoder.decode(file));
+            }
+            System.arraycopy(encodeRgb(batch), 0, out, start, batch.size());
+        }
+        return out;
     }
 
     /** Normalised embeddings of images of any size and colour model (alpha is composited on white). */
@@ -182,6 +253,41 @@ public final class Clip implements AutoCloseable {
         return out;
     }
 
+    /** Zero-shot classification with CLIP's prompt {@value ZeroShotHead#DEFAULT_TEMPLATE}. */
+    public List<ZeroShotPrediction> zeroShot(List<BufferedImage> images, List<String> classNames) {
+        return zeroShot(images, classNames, List.of(ZeroShotHead.DEFAULT_TEMPLATE));
+    }
+
+    /** Zero-shot classification; each class's embedding is the mean over the templates (each holding {@code {}}). */
+    public List<ZeroShotPrediction> zeroShot(List<BufferedImage> images, List<String> classNames, List<String> templates) {
+        return ZeroShotHead.build(this, classNames, templates).predict(encodeImages(images));
+    }
+
+    /**
+     * A DJL Model whose block is the image tower (owned by this Clip, closed with it), for Predictors with
+     * {@link ImageEmbeddingTranslator} or {@link ZeroShotTranslator}.
+     */
+    public synchronized Model imageModel() {
+        if (imageModel == null) {
+            imageModel = towerModel("clip-image", model.visual());
+        }
+        return imageModel;
+    }
+
+    /** A DJL Model whose block is the text tower (owned by this Clip), for Predictors with {@link TextEmbeddingTranslator}. */
+    public synchronized Model textModel() {
+        if (textModel == null) {
+            textModel = towerModel("clip-text", model.text());
+        }
+        return textModel;
+    }
+
+    private Model towerModel(String name, Block tower) {
+        Model djlModel = Model.newInstance(name, device());
+        djlModel.setBlock(tower); // the parameters stay in this Clip's manager
+        return djlModel;
+    }
+
     private static void copyRows(NDArray features, float[][] out, int start) {
         long[] shape = features.getShape().getShape();
         int d = (int) shape[1];
@@ -193,7 +299,13 @@ public final class Clip implements AutoCloseable {
 
     /** Frees the model's native memory; the Clip is unusable afterwards. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (imageModel != null) {
+            imageModel.close();
+        }
+        if (textModel != null) {
+            textModel.close();
+        }
         manager.close();
     }
 }

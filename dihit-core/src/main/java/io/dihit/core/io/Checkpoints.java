@@ -50,10 +50,6 @@ public final class Checkpoints {
     /**
      * Copies a checkpoint into an initialised model.
      *
-     * An OpenAI-style file (see {@link StateDicts#isOpenAiStyle}) is refused unless the model's config chose its
-     * activation ({@link ClipConfig#activationChosen()}): such weights were trained with QuickGELU, and exact GELU
-     * would give wrong features without any error.
-     *
      * @param strict if true, any missing, unexpected or mis-shaped key fails the load (nothing is changed)
      *               with an exception naming every such key; if false, matching keys are loaded and the rest reported
      */
@@ -63,15 +59,7 @@ public final class Checkpoints {
                     + " (weights are copied into the model's arrays, on their device)");
         }
         Map<String, Tensor> stateDict = readStateDict(path);
-        if (StateDicts.isOpenAiStyle(stateDict) && !model.config().activationChosen()) {
-            throw new CheckpointFormatException(path + " is an OpenAI-style CLIP checkpoint (it has input_resolution /"
-                    + " context_length / vocab_size entries), so its weights were most likely trained with QuickGELU"
-                    + " (x * sigmoid(1.702 x)), but the model config does not say which activation it wants. Choose:"
-                    + " a built-in name ending in " + ClipConfig.QUICK_GELU_SUFFIX + " (e.g. diht_vitb32_224px"
-                    + ClipConfig.QUICK_GELU_SUFFIX + "), \"quick_gelu\": true in the config JSON, or"
-                    + " config.withActivation(Activation.QUICK_GELU); \"quick_gelu\": false only if these weights"
-                    + " really use exact GELU");
-        }
+        StateDicts.requireActivationChosen(stateDict, model.config(), path);
         Map<String, Parameter> params = model.namedParameters();
         List<String> loaded = new ArrayList<>();
         List<String> missing = new ArrayList<>();

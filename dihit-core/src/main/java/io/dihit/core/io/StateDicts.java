@@ -1,5 +1,7 @@
 package io.dihit.core.io;
 
+import io.dihit.core.model.ClipConfig;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,24 @@ public final class StateDicts {
      */
     public static boolean isOpenAiStyle(Map<String, Tensor> stateDict) {
         return OPENAI_ENTRIES.stream().anyMatch(stateDict::containsKey);
+    }
+
+    /**
+     * Refuses an OpenAI-style state dict for a config that did not choose its activation
+     * ({@link ClipConfig#activationChosen()}): such weights were trained with QuickGELU, and exact GELU would
+     * give wrong features without any error.
+     */
+    public static void requireActivationChosen(Map<String, Tensor> stateDict, ClipConfig config, Object source)
+            throws CheckpointFormatException {
+        if (isOpenAiStyle(stateDict) && !config.activationChosen()) {
+            throw new CheckpointFormatException(source + " is an OpenAI-style CLIP checkpoint (it has input_resolution /"
+                    + " context_length / vocab_size entries), so its weights were most likely trained with QuickGELU"
+                    + " (x * sigmoid(1.702 x)), but the model config does not say which activation it wants. Choose:"
+                    + " a built-in name ending in " + ClipConfig.QUICK_GELU_SUFFIX + " (e.g. diht_vitb32_224px"
+                    + ClipConfig.QUICK_GELU_SUFFIX + "), \"quick_gelu\": true in the config JSON, or"
+                    + " config.withActivation(Activation.QUICK_GELU); \"quick_gelu\": false only if these weights"
+                    + " really use exact GELU");
+        }
     }
 
     /** Removes a prefix such as {@code module.} when every key has it (repeatedly, e.g. {@code module._orig_mod.}). */
