@@ -6,15 +6,23 @@ import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.core.testing.TinyClipFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dihit.core.io.CheckpointFormatException;
+import io.dihit.core.io.CheckpointMismatchException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +97,68 @@ class ClipTest {
                     () -> clip.encodeTokens(new int[][] {new int[16], new int[15]}));
             assertTrue(shortRow.getMessage().contains("token row 1 has 15 ids"), shortRow.getMessage());
             assertThrows(IllegalArgumentException.class, () -> clip.encodePreprocessed(new float[10], 1));
+        }
+    }
+
+    @Test
+    void loadByBuiltInNameByConfigInTheFileAndRefusingWhatCannotBeLoaded(@TempDir Path dir) throws Exception {
+        float[][] expected = normalisedRows(TinyClipFixture.floats("image_features"), 32);
+        float[] pixels = TinyClipFixture.floats("images");
+        try (Clip byName = Clip.load("tiny_fixture", TinyClipFixture.file("model.pt"))) {
+            assertEquals(Clip.DEFAULT_BATCH_SIZE, byName.batchSize());
+            assertFalse(byName.hasTokenizer());
+            float[][] got = byName.encodePreprocessed(pixels, 3);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(expected[i], got[i], ABS_TOL);
+            }
+            Path withConfig = dir.resolve("with-config.safetensors");
+            Checkpoints.saveSafetensors(byName.model(), withConfig);
+            try (Clip fromFile = Clip.load(withConfig, ClipOptions.defaults().withBatchSize(2))) {
+                assertEquals(byName.config(), fromFile.config());
+                assertEquals(2, fromFile.batchSize());
+                assertArrayEquals(got[2], fromFile.encodePreprocessed(pixels, 3)[2], 1e-6f);
+            }
+        }
+        IllegalArgumentException noConfig = assertThrows(IllegalArgumentException.class,
+                () -> Clip.load(TinyClipFixture.file("model.safetensors")));
+        assertTrue(noConfig.getMessage().contains("does not carry a model config"), noConfig.getMessage());
+        assertThrows(CheckpointMismatchException.class, () -> Clip.load("demo_tiny", TinyClipFixture.file("model.pt")));
+        assertThrows(IllegalArgumentException.class, () -> Clip.load("no_such_model", TinyClipFixture.file("model.pt")));
+    }
+
+    @Test
+    void openAiStyleWeightsNeedTheQuickGeluNameAndThenMatchPyTorch() throws Exception {
+        Path weights = Path.of(ClipTest.class.getResource("/fixtures/tiny_clip_quickgelu/model.pt").toURI());
+        JsonNode reference;
+        try (InputStream in = ClipTest.class.getResourceAsStream("/fixtures/tiny_clip_quickgelu/reference.json")) {
+            reference = new ObjectMapper().readTree(in);
+        }
+        CheckpointFormatException refused = assertThrows(CheckpointFormatException.class, () -> Clip.load("tiny_fixture", weights));
+        assertTrue(refused.getMessage().contains("-quickgelu"), refused.getMessage());
+        float[] images = new float[3 * 3 * 32 * 32];
+        float[] features = new float[3 * 32];
+        flatten(reference.get("images"), images);
+        flatten(reference.get("image_features"), features);
+        float[][] expected = normalisedRows(features, 32);
+        try (Clip clip = Clip.load("tiny_fixture-quickgelu", weights)) {
+            float[][] got = clip.encodePreprocessed(images, 3);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(expected[i], got[i], 1e-4f, "normalised image features " + i);
+            }
+        }
+    }
+
+    private static void flatten(JsonNode node, float[] out) {
+        int[] next = {0};
+        flattenInto(node, out, next);
+        assertEquals(out.length, next[0]);
+    }
+
+    private static void flattenInto(JsonNode node, float[] out, int[] next) {
+        if (node.isArray()) {
+            node.forEach(n -> flattenInto(n, out, next));
+        } else {
+            out[next[0]++] = (float) node.asDouble();
         }
     }
 
