@@ -1,9 +1,10 @@
 package io.dihit.eval;
 
 import ai.djl.Device;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
-import io.dihit.core.text.ClipTokenizer;
 import io.dihit.core.util.CommandLineArgs;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.FashionMnist;
@@ -12,7 +13,6 @@ import io.dihit.eval.data.Fingerprints;
 import io.dihit.eval.data.ImageFolder;
 import io.dihit.eval.data.LabeledImages;
 import io.dihit.eval.data.PixelFeatures;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.FeatureFile;
 import io.dihit.eval.embed.ImageEmbeddings;
 import io.dihit.eval.embed.TextEncoder;
@@ -193,7 +193,7 @@ public final class EvalMain {
     static final class Runner implements AutoCloseable {
         private final Options o;
         private final Map<String, String> settings = new LinkedHashMap<>();
-        private ClipEncoder encoder;
+        private Clip clip;
         private ImageEmbeddings images;
         private String checkpointKey;
         private String configName;
@@ -246,9 +246,13 @@ public final class EvalMain {
                 throw new IllegalArgumentException("--config is required: the checkpoint does not carry one");
             }
             Device device = o.get("device") == null ? Device.cpu() : Device.fromName(o.get("device"));
-            encoder = ClipEncoder.open(config, checkpoint, device, o.integer("batch", 64));
+            ClipOptions options = ClipOptions.defaults().withDevice(device).withBatchSize(o.integer("batch", 64));
+            if (o.get("merges") != null) {
+                options = options.withTokenizer(Path.of(o.get("merges")));
+            }
+            clip = checkpoint == null ? Clip.randomlyInitialised(config, options) : Clip.load(config, checkpoint, options);
             checkpointKey = ImageEmbeddings.checkpointKey(checkpoint, config.toJson());
-            images = new ImageEmbeddings(encoder, checkpointKey, cacheDir());
+            images = new ImageEmbeddings(clip, checkpointKey, cacheDir());
         }
 
         /** --cache DIR, else ~/.cache/dihit/embeddings; null with --no-cache. */
@@ -264,7 +268,7 @@ public final class EvalMain {
             if (pixels) {
                 return new EvalReport.Model("pixels", null, null, null, null);
             }
-            return new EvalReport.Model("clip", configName, o.get("checkpoint"), checkpointKey, encoder.logitScale());
+            return new EvalReport.Model("clip", configName, o.get("checkpoint"), checkpointKey, clip.logitMultiplier());
         }
 
         private EvalReport.Run runInfo(String dataset, String fingerprint, boolean pixels, String started) {
@@ -276,7 +280,7 @@ public final class EvalMain {
             if (o.get("merges") == null) {
                 throw new IllegalArgumentException("--merges is required for text embeddings (the tokenizer's merges file)");
             }
-            return encoder.textEncoder(ClipTokenizer.fromMerges(Path.of(o.get("merges"))));
+            return clip::encodeTexts;
         }
 
         private PromptTemplates templates() throws IOException {
@@ -300,14 +304,14 @@ public final class EvalMain {
             float[][] img = images.of(set);
             float[][] txt = cachedTexts(set.captions(), set.fingerprint());
             RetrievalMetrics m = RetrievalMetrics.fromEmbeddings(img, txt, set.textToImage(), RetrievalMetrics.DEFAULT_KS,
-                    encoder.device());
+                    clip.device());
             return new EvalReport(runInfo(dataset, set.fingerprint(), false, started), null, EvalReport.Retrieval.of(m),
                     null, null);
         }
 
         /** Caption embeddings, cached like image embeddings (the captions are part of the set's fingerprint). */
         private float[][] cachedTexts(List<String> captions, String fingerprint) throws IOException {
-            String key = "txt-" + checkpointKey + "-" + fingerprint + "-" + encoder.contextLength();
+            String key = "txt-" + checkpointKey + "-" + fingerprint + "-" + clip.config().text().contextLength();
             Path cacheDir = cacheDir();
             Path file = cacheDir == null ? null : cacheDir.resolve(key + ".emb");
             if (file != null && Files.isRegularFile(file)) {
@@ -357,7 +361,7 @@ public final class EvalMain {
             settings.put("effective delta grid (x s*sqrt(classes))", Arrays.toString(cfg.diht().deltaGrid()));
             settings.put("effective delta_b grid (x s)", Arrays.toString(cfg.diht().biasGrid()));
             settings.put("effective DiHT probe folds / max steps", cfg.diht().folds() + " / " + cfg.diht().maxIterations());
-            FewShotBenchmark.Result r = FewShotBenchmark.run(zs, encoder.logitScale(), images.of(train), train.labels(),
+            FewShotBenchmark.Result r = FewShotBenchmark.run(zs, clip.logitMultiplier(), images.of(train), train.labels(),
                     images.of(test), test.labels(), cfg);
             String fp = new Fingerprints().add(train.fingerprint()).add(test.fingerprint()).hex();
             return new EvalReport(runInfo(dataset, fp, false, started), null, null, null, r);
@@ -409,8 +413,8 @@ public final class EvalMain {
 
         @Override
         public void close() {
-            if (encoder != null) {
-                encoder.close();
+            if (clip != null) {
+                clip.close();
             }
         }
     }

@@ -115,12 +115,23 @@ public final class Clip implements AutoCloseable {
 
     /** Any config with weights loaded strictly (every parameter present, nothing left over). */
     public static Clip load(ClipConfig config, Path weights, ClipOptions options) throws IOException {
+        return create(config, Objects.requireNonNull(weights, "weights"), options);
+    }
+
+    /** A model with DiHT's random initialisation: for speed measurements and tests only. */
+    public static Clip randomlyInitialised(ClipConfig config, ClipOptions options) throws IOException {
+        return create(config, null, options);
+    }
+
+    private static Clip create(ClipConfig config, Path weightsOrNull, ClipOptions options) throws IOException {
         ClipTokenizer tokenizer = options.tokenizer(); // a bad merges path fails before any native memory is taken
         NDManager manager = NDManager.newBaseManager(options.device());
         try {
             ClipModel model = new ClipModel(config);
             model.initializeParameters(manager);
-            Checkpoints.load(weights, model, true);
+            if (weightsOrNull != null) {
+                Checkpoints.load(weightsOrNull, model, true);
+            }
             return wrap(model, manager, tokenizer, options.batchSize());
         } catch (IOException | RuntimeException e) {
             manager.close();
