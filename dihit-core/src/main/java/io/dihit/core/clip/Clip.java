@@ -35,7 +35,7 @@ import java.util.Random;
  *         ClipOptions.defaults().withTokenizer(Path.of("bpe_simple_vocab_16e6.txt.gz")))) {
  *     float[][] images = clip.encodeImagePaths(List.of(Path.of("cat.jpg")));
  *     float[][] texts = clip.encodeTexts(List.of("a photo of a cat"));
- *     List<ZeroShotPrediction> labels = clip.zeroShot(pictures, List.of("cat", "dog"));
+ *     List<ZeroShotPrediction> labels = clip.zeroShot(List.of(ImageIO.read(new File("cat.jpg"))), List.of("cat", "dog"));
  * }
  * }</pre>
  * DJL users get the same through {@link #imageModel()} / {@link #textModel()} and the translators of this package
@@ -76,7 +76,8 @@ public final class Clip implements AutoCloseable {
 
     /**
      * Wraps an initialised model whose parameters live in {@code manager}; the Clip takes ownership of the manager
-     * and closes it. {@code tokenizerOrNull} may be null when only images are encoded.
+     * and closes it (if wrapping fails, the manager stays the caller's). {@code tokenizerOrNull} may be null when
+     * only images are encoded.
      */
     public static Clip wrap(ClipModel model, NDManager manager, ClipTokenizer tokenizerOrNull) {
         return wrap(model, manager, tokenizerOrNull, DEFAULT_BATCH_SIZE);
