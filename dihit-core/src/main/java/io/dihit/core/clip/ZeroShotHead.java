@@ -1,6 +1,7 @@
 package io.dihit.core.clip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,18 +49,49 @@ public final class ZeroShotHead {
             }
         }
         float[][] promptEmbeddings = clip.encodeTexts(prompts);
+        int t = templates.size();
         float[][] classEmbeddings = new float[classNames.size()][];
         for (int c = 0; c < classNames.size(); c++) {
-            float[] mean = new float[promptEmbeddings[0].length];
-            for (int t = 0; t < templates.size(); t++) {
-                float[] e = promptEmbeddings[c * templates.size() + t];
-                for (int k = 0; k < mean.length; k++) {
-                    mean[k] += e[k];
-                }
-            }
-            classEmbeddings[c] = normalised(mean);
+            classEmbeddings[c] = classEmbedding(Arrays.copyOfRange(promptEmbeddings, c * t, (c + 1) * t));
         }
         return new ZeroShotHead(List.copyOf(classNames), classEmbeddings, clip.logitMultiplier());
+    }
+
+    /**
+     * CLIP's class vector from the embeddings of one class's prompts (any scale): each is L2-normalised, they are
+     * averaged and the mean is normalised again.
+     */
+    public static float[] classEmbedding(float[][] promptEmbeddings) {
+        if (promptEmbeddings.length == 0) {
+            throw new IllegalArgumentException("a class needs at least one prompt embedding");
+        }
+        double[] mean = new double[promptEmbeddings[0].length];
+        for (float[] e : promptEmbeddings) {
+            if (e.length != mean.length) {
+                throw new IllegalArgumentException("prompt embeddings of one class differ in length: " + e.length + " vs " + mean.length);
+            }
+            double norm = 0;
+            for (float x : e) {
+                norm += (double) x * x;
+            }
+            if (!(norm > 0) || Double.isInfinite(norm)) {
+                throw new IllegalArgumentException("cannot normalise a prompt embedding of squared norm " + norm);
+            }
+            double inv = 1 / Math.sqrt(norm);
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += e[k] * inv;
+            }
+        }
+        double norm = 0;
+        for (double x : mean) {
+            norm += x * x;
+        }
+        double inv = 1 / Math.max(Math.sqrt(norm), 1e-12);
+        float[] out = new float[mean.length];
+        for (int k = 0; k < mean.length; k++) {
+            out[k] = (float) (mean[k] * inv);
+        }
+        return out;
     }
 
     public List<String> classNames() {
@@ -99,18 +131,5 @@ public final class ZeroShotHead {
             logits[c] /= sum;
         }
         return new ZeroShotPrediction(classNames, logits);
-    }
-
-    private static float[] normalised(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        double scale = 1 / Math.max(Math.sqrt(norm), 1e-12);
-        float[] out = new float[v.length];
-        for (int k = 0; k < v.length; k++) {
-            out[k] = (float) (v[k] * scale);
-        }
-        return out;
     }
 }

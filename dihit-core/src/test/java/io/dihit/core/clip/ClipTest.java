@@ -162,6 +162,15 @@ class ClipTest {
         }
     }
 
+    @Test
+    void aClassEmbeddingIsTheRenormalisedMeanOfItsNormalisedPrompts() {
+        float r = (float) Math.sqrt(0.5);
+        assertArrayEquals(new float[] {r, r, 0}, ZeroShotHead.classEmbedding(new float[][] {{2, 0, 0}, {0, 3, 0}}), 1e-7f);
+        assertArrayEquals(new float[] {0, 0, 1}, ZeroShotHead.classEmbedding(new float[][] {{0, 0, 5}}), 1e-7f);
+        assertThrows(IllegalArgumentException.class, () -> ZeroShotHead.classEmbedding(new float[][] {{0, 0, 0}}));
+        assertThrows(IllegalArgumentException.class, () -> ZeroShotHead.classEmbedding(new float[][] {{1, 0}, {1, 0, 0}}));
+    }
+
     static List<BufferedImage> randomImages(int n, int width, int height) {
         Random rng = new Random(7);
         List<BufferedImage> out = new ArrayList<>();
