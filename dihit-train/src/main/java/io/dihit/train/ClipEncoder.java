@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipModel;
 import java.util.Map;
 
@@ -35,6 +36,11 @@ public record ClipEncoder(ClipModel model) implements ImageTextEncoder {
     @Override
     public boolean usesWeightDecay(String name) {
         return model.usesWeightDecay(name);
+    }
+
+    @Override
+    public Map<String, String> modelMetadata() {
+        return Checkpoints.modelMetadata(model.config(), null);
     }
 
     @Override

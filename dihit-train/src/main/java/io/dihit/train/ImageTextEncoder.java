@@ -30,6 +30,14 @@ public interface ImageTextEncoder {
         return WeightDecayRule.decays(name, namedParameters().get(name).getShape());
     }
 
+    /**
+     * What model files record about this encoder besides its weights (ClipEncoder: its config, under
+     * {@code Checkpoints.CONFIG_METADATA_KEY}, so readers rebuild the model from the file alone).
+     */
+    default Map<String, String> modelMetadata() {
+        return Map.of();
+    }
+
     /** The learned log temperature, a scalar. */
     Parameter logitScale();
 
