@@ -99,9 +99,9 @@ public final class Clip implements AutoCloseable {
     }
 
     /**
-     * Weights that carry their config: a safetensors written by dihit (training's {@code model.safetensors},
-     * {@code Checkpoints.saveSafetensors}) or what {@link Checkpoints#readConfig} resolves (run directories,
-     * training checkpoints). A torch.save file has no config: name one with the other overloads.
+     * Weights that carry their config: a safetensors written by dihit ({@code Checkpoints.saveSafetensors}), a
+     * training checkpoint directory or a run directory ({@link Checkpoints#resolveModelFile}). A torch.save file
+     * has no config: name one with the other overloads.
      */
     public static Clip load(Path weights) throws IOException {
         return load(weights, ClipOptions.defaults());

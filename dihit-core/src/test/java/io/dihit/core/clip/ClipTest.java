@@ -9,12 +9,14 @@ import io.dihit.core.testing.TinyClipFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.io.CheckpointFormatException;
+import io.dihit.core.io.CheckpointLayout;
 import io.dihit.core.io.CheckpointMismatchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +124,31 @@ class ClipTest {
         IllegalArgumentException noConfig = assertThrows(IllegalArgumentException.class,
                 () -> Clip.load(TinyClipFixture.file("model.safetensors")));
         assertTrue(noConfig.getMessage().contains("does not carry a model config"), noConfig.getMessage());
+        noConfig = assertThrows(IllegalArgumentException.class, () -> Clip.load(TinyClipFixture.file("model.pt")));
+        assertTrue(noConfig.getMessage().contains("does not carry a model config"), noConfig.getMessage());
         assertThrows(CheckpointMismatchException.class, () -> Clip.load("demo_tiny", TinyClipFixture.file("model.pt")));
         assertThrows(IllegalArgumentException.class, () -> Clip.load("no_such_model", TinyClipFixture.file("model.pt")));
+    }
+
+    @Test
+    void runDirectoriesAndTrainingCheckpointsLoadWithTheirConfig(@TempDir Path run) throws Exception {
+        float[] pixels = TinyClipFixture.floats("images");
+        Path step = CheckpointLayout.stepDirectory(run, 200);
+        Files.createDirectories(step);
+        float[][] expected;
+        try (Clip fixture = Clip.load("tiny_fixture", TinyClipFixture.file("model.pt"))) {
+            expected = fixture.encodePreprocessed(pixels, 3);
+            Checkpoints.saveSafetensors(fixture.model(), step.resolve(CheckpointLayout.MODEL_FILE));
+        }
+        try (Clip fromRun = Clip.load(run); Clip fromStep = Clip.load(step)) {
+            assertEquals(ClipConfig.named("tiny_fixture"), fromRun.config());
+            float[][] a = fromRun.encodePreprocessed(pixels, 3);
+            float[][] b = fromStep.encodePreprocessed(pixels, 3);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(expected[i], a[i], 1e-6f);
+                assertArrayEquals(expected[i], b[i], 1e-6f);
+            }
+        }
     }
 
     @Test
