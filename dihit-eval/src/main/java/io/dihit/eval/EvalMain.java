@@ -4,6 +4,8 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dihit.core.data.DataReport;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.data.Skip;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.io.Provenance;
@@ -17,7 +19,6 @@ import io.dihit.eval.data.Fingerprints;
 import io.dihit.eval.data.LabeledDataset;
 import io.dihit.eval.data.LabeledImages;
 import io.dihit.eval.data.PixelFeatures;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.ImageEmbeddings;
 import io.dihit.eval.metrics.ClassificationMetrics;
 import io.dihit.eval.probe.FewShotBenchmark;
@@ -260,11 +261,14 @@ public final class EvalMain {
                         + checkpoint + " does not carry a model config"));
                 configName = "from checkpoint metadata";
             }
-            ClipTokenizer tokenizer = o.needsText() ? ClipTokenizer.fromMerges(Path.of(o.get("merges"))) : null;
             Device device = o.get("device") == null ? Device.cpu() : Device.fromName(o.get("device"));
-            ClipEncoder encoder = ClipEncoder.open(config, checkpoint, device, o.integer("batch", 64));
+            ClipOptions options = ClipOptions.defaults().withDevice(device).withBatchSize(o.integer("batch", 64));
+            if (o.needsText()) {
+                options = options.withTokenizer(Path.of(o.get("merges")));
+            }
+            Clip clip = checkpoint == null ? Clip.randomlyInitialised(config, options) : Clip.load(config, checkpoint, options);
             checkpointKey = ImageEmbeddings.checkpointKey(checkpoint, config.toJson());
-            return new Evaluation(encoder, checkpointKey, tokenizer, cacheDir(), sink);
+            return new Evaluation(clip, checkpointKey, cacheDir(), sink);
         }
 
         /** --cache DIR, else ~/.cache/dihit/embeddings; null with --no-cache. */

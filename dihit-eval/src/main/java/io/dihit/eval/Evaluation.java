@@ -1,16 +1,15 @@
 package io.dihit.eval;
 
 import ai.djl.Device;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.data.Skip;
 import io.dihit.core.io.Checkpoints;
-import io.dihit.core.model.ClipConfig;
-import io.dihit.core.text.ClipTokenizer;
 import io.dihit.core.util.UserError;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.ImageSet;
 import io.dihit.eval.data.LabeledImages;
 import io.dihit.eval.data.SkippingImages;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.FeatureFile;
 import io.dihit.eval.embed.ImageEmbeddings;
 import io.dihit.eval.embed.TextEncoder;
@@ -38,48 +37,54 @@ import java.util.function.Consumer;
  * when a cache folder is given. {@code dihit eval} is a thin layer over this class.
  */
 public final class Evaluation implements AutoCloseable {
-    private final ClipEncoder encoder;
+    private final Clip clip;
     private final String modelKey;
-    private final ClipTokenizer tokenizer;
     private final Path cacheDir;
     private final Consumer<Skip> onSkip;
     private final ImageEmbeddings images;
 
     /**
-     * @param encoder   the model (closed with this object)
+     * @param clip      the model with its tokenizer (none for image-only work: the linear probe); closed with this object
      * @param modelKey  identifies the weights in cache keys ({@link ImageEmbeddings#checkpointKey})
-     * @param tokenizer the text tower's tokenizer; null for image-only work (the linear probe)
      * @param cacheDir  embedding cache; null disables it
      * @param onSkip    receives every skipped image as it is found (e.g. a {@link SkipLog})
      */
-    public Evaluation(ClipEncoder encoder, String modelKey, ClipTokenizer tokenizer, Path cacheDir, Consumer<Skip> onSkip) {
-        this.encoder = encoder;
+    public Evaluation(Clip clip, String modelKey, Path cacheDir, Consumer<Skip> onSkip) {
+        this.clip = clip;
         this.modelKey = modelKey;
-        this.tokenizer = tokenizer;
         this.cacheDir = cacheDir;
         this.onSkip = onSkip;
-        this.images = new ImageEmbeddings(encoder, modelKey, cacheDir);
+        this.images = new ImageEmbeddings(clip, modelKey, cacheDir);
     }
 
     /**
-     * Loads a dihit {@code .safetensors} checkpoint (its config travels in the metadata) on the CPU, with the
-     * tokenizer of {@code merges} (null: no text tower use), no cache, skips only listed in the results.
+     * Loads dihit weights that carry their config (a {@code .safetensors} model file, a training checkpoint or a
+     * run directory) on the CPU, with the tokenizer of {@code merges} (null: no text tower use), no cache, skips
+     * only listed in the results.
      */
     public static Evaluation load(Path checkpoint, Path merges) throws IOException {
-        ClipConfig config = Checkpoints.readConfig(checkpoint).orElseThrow(() -> new UserError(checkpoint
-                + " carries no model config; open a ClipEncoder with the config and use the constructor"));
-        ClipTokenizer tokenizer = merges == null ? null : ClipTokenizer.fromMerges(merges);
-        ClipEncoder encoder = ClipEncoder.open(config, checkpoint, Device.cpu(), 64);
-        return new Evaluation(encoder, ImageEmbeddings.checkpointKey(checkpoint, config.toJson()), tokenizer, null, s -> { });
+        Path file = Checkpoints.resolveModelFile(checkpoint);
+        if (Checkpoints.readConfig(file).isEmpty()) {
+            throw new UserError(checkpoint + " carries no model config; load it with Clip.load(config, weights, options)"
+                    + " and use the Evaluation(Clip, ...) constructor");
+        }
+        ClipOptions options = merges == null ? ClipOptions.defaults() : ClipOptions.defaults().withTokenizer(merges);
+        Clip clip = Clip.load(file, options);
+        return new Evaluation(clip, ImageEmbeddings.checkpointKey(file, clip.config().toJson()), null, s -> { });
+    }
+
+    /** Evaluation of a model already in memory (for example the one a Trainer returned), no cache. */
+    public static Evaluation of(Clip clip) {
+        return new Evaluation(clip, "in-memory-" + Integer.toHexString(System.identityHashCode(clip)), null, s -> { });
     }
 
     /** exp(logit_scale) of the model: the factor between cosine similarities and logits. */
     public double logitMultiplier() {
-        return encoder.logitScale();
+        return clip.logitMultiplier();
     }
 
     public Device device() {
-        return encoder.device();
+        return clip.device();
     }
 
     /** Zero-shot classification result: the metrics over the readable images, and which those were. */
@@ -127,7 +132,7 @@ public final class Evaluation implements AutoCloseable {
             link[i] = imageRow[textToImage[kept[i]]];
         }
         RetrievalMetrics m = RetrievalMetrics.fromEmbeddings(x.rows(), texts, link, RetrievalMetrics.DEFAULT_KS,
-                encoder.device());
+                clip.device());
         return new Retrieval(m, x, textToImage.length - kept.length);
     }
 
@@ -187,9 +192,9 @@ public final class Evaluation implements AutoCloseable {
         return ImageFeatures.of(all, skipped);
     }
 
-    /** Text embeddings (not normalised), cached under the texts' fingerprint. */
+    /** Text embeddings (normalised rows), cached under the texts' fingerprint. */
     public float[][] texts(List<String> texts, String fingerprint) throws IOException {
-        String key = "txt-" + modelKey + "-" + fingerprint + "-" + encoder.contextLength();
+        String key = "txt-" + modelKey + "-" + fingerprint + "-" + clip.config().text().contextLength();
         Path file = cacheDir == null ? null : cacheDir.resolve(key + ".emb");
         if (file != null && Files.isRegularFile(file)) {
             try {
@@ -206,10 +211,10 @@ public final class Evaluation implements AutoCloseable {
     }
 
     private TextEncoder textEncoder() {
-        if (tokenizer == null) {
+        if (!clip.hasTokenizer()) {
             throw new IllegalArgumentException("text embeddings need the tokenizer (the merges file of the text tower)");
         }
-        return encoder.textEncoder(tokenizer);
+        return clip::encodeTexts;
     }
 
     private static void requireSameClasses(LabeledImages train, LabeledImages test) {
@@ -221,6 +226,6 @@ public final class Evaluation implements AutoCloseable {
 
     @Override
     public void close() {
-        encoder.close();
+        clip.close();
     }
 }

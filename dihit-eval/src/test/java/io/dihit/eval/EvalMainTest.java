@@ -89,7 +89,7 @@ class EvalMainTest {
         assertEquals(6, zs.at("/zeroShot/samples").asInt());
         assertEquals(6, zs.at("/zeroShot/templateCount").asInt());
         assertEquals(1.0, zs.at("/zeroShot/top5").asDouble()); // two classes: always within the top 5
-        assertEquals(Math.exp(ClipModel.INITIAL_LOGIT_SCALE), zs.at("/run/model/logitScale").asDouble(), 1e-3);
+        assertEquals(Math.exp(ClipModel.INITIAL_LOG_LOGIT_SCALE), zs.at("/run/model/logit_multiplier").asDouble(), 1e-3);
         assertEquals(List.of(".emb", ".skipped.jsonl"), cacheFiles(cache)); // the embeddings and their (empty) skip list
         run(concat(new String[] {"zeroshot", "--dataset", data.toString()}, model)); // served from the cache
         assertEquals(List.of(".emb", ".skipped.jsonl"), cacheFiles(cache));

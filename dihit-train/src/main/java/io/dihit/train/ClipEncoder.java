@@ -45,7 +45,7 @@ public record ClipEncoder(ClipModel model) implements ImageTextEncoder {
 
     @Override
     public Parameter logitScale() {
-        return model.logitScale();
+        return model.logLogitScale();
     }
 
     @Override

@@ -70,7 +70,7 @@ class StoppedRunTest {
         assertEquals("from checkpoint metadata", report.at("/run/model/config").asText());
         assertEquals(stoppedModel.toString(), report.at("/run/model/checkpoint").asText());
         assertEquals(4, report.at("/zeroShot/samples").asInt());
-        assertEquals(Math.exp(stopped.get("logit_scale").toFloats()[0]), report.at("/run/model/logitScale").asDouble(), 1e-5);
+        assertEquals(Math.exp(stopped.get("logit_scale").toFloats()[0]), report.at("/run/model/logit_multiplier").asDouble(), 1e-5);
 
         // a new run from <run dir> (the schedule refuses lr 0): its one update at lr 1e-30 is below half an ulp of
         // every weight the first run trained, so its final model holds exactly the weights it started from

@@ -103,6 +103,7 @@ public final class Checkpoints {
         }
         Path file = resolveModelFile(path);
         Map<String, Tensor> stateDict = readStateDict(file);
+        StateDicts.requireActivationChosen(stateDict, model.config(), file);
         Map<String, Parameter> params = model.namedParameters();
         List<String> loaded = new ArrayList<>();
         List<String> missing = new ArrayList<>();

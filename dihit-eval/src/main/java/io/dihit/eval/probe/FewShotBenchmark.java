@@ -61,7 +61,7 @@ public final class FewShotBenchmark {
 
     private FewShotBenchmark() {}
 
-    public static Result run(ZeroShotClassifier zeroShot, double logitScale, float[][] trainX, int[] trainY,
+    public static Result run(ZeroShotClassifier zeroShot, double logitMultiplier, float[][] trainX, int[] trainY,
                              float[][] testX, int[] testY, Config cfg) {
         int classes = zeroShot.classNames().size();
         if (classes < 2) {
@@ -84,7 +84,7 @@ public final class FewShotBenchmark {
                 int[] pick = KShotSampler.sample(byClass, k, seed);
                 float[][] x = Vectors.rows(train, pick);
                 int[] y = Vectors.pick(trainY, pick);
-                FewShotProbe.Result d = FewShotProbe.fit(zeroShot, logitScale, x, y, cfg.diht().withSeed(seed));
+                FewShotProbe.Result d = FewShotProbe.fit(zeroShot, logitMultiplier, x, y, cfg.diht().withSeed(seed));
                 LinearProbe.Result l = LinearProbe.fit(x, y, classes, cfg.linear().withSeed(seed));
                 diht.add(ClassificationMetrics.fromScores(d.model().scores(test), testY).top1());
                 linear.add(ClassificationMetrics.fromScores(l.model().logits(test), testY).top1());

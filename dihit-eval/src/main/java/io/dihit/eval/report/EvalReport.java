@@ -2,6 +2,7 @@ package io.dihit.eval.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dihit.core.io.Provenance;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dihit.eval.metrics.ClassificationMetrics;
 import io.dihit.eval.probe.FewShotBenchmark;
 import io.dihit.eval.probe.LinearProbe;
@@ -35,9 +36,13 @@ public record EvalReport(Run run, ZeroShot zeroShot, Retrieval retrieval, Linear
     public record Run(String task, String dataset, String datasetFingerprint, Model model, Map<String, String> settings,
                       String javaVersion, String startedAt, String finishedAt) {}
 
-    /** checkpoint null = random initialisation; features "pixels" = no model at all. */
+    /**
+     * checkpoint null = random initialisation; features "pixels" = no model at all. logitMultiplier is
+     * exp(log logit scale), the factor between cosine similarities and logits (JSON {@code logit_multiplier}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Model(String features, String config, String checkpoint, String checkpointKey, Double logitScale) {}
+    public record Model(String features, String config, String checkpoint, String checkpointKey,
+                        @JsonProperty("logit_multiplier") Double logitMultiplier) {}
 
     public record ZeroShot(String templates, int templateCount, List<String> classes, double top1, double top5,
                            double meanPerClassRecall, int samples, List<ClassificationMetrics.ClassAccuracy> perClass) {

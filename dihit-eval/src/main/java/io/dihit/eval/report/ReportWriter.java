@@ -42,7 +42,7 @@ public final class ReportWriter {
         row(md, "config", m.config());
         row(md, "checkpoint", m.checkpoint() == null ? (m.config() == null ? null : "none (random initialisation)") : m.checkpoint());
         row(md, "checkpoint key", m.checkpointKey());
-        row(md, "logit scale", m.logitScale() == null ? null : fmt(m.logitScale(), 2));
+        row(md, "logit multiplier", m.logitMultiplier() == null ? null : fmt(m.logitMultiplier(), 2));
         row(md, "dataset fingerprint", run.datasetFingerprint());
         row(md, "started", run.startedAt());
         row(md, "finished", run.finishedAt());

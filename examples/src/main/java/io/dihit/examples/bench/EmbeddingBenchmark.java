@@ -1,11 +1,12 @@
 package io.dihit.examples.bench;
 
 import ai.djl.Device;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.eval.data.FashionMnist;
 import io.dihit.eval.data.FirstN;
 import io.dihit.eval.data.LabeledImages;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.ImageEmbeddings;
 import java.util.Arrays;
 import java.util.Random;
@@ -24,22 +25,23 @@ public final class EmbeddingBenchmark {
         int n = RetrievalBenchmark.arg(args, 1, 512);
         int batch = RetrievalBenchmark.arg(args, 2, 64);
         Device device = args.length > 3 ? Device.fromName(args[3]) : Device.cpu();
-        try (ClipEncoder enc = ClipEncoder.open(ClipConfig.named(config), null, device, batch)) {
-            int size = enc.imageSize();
+        try (Clip enc = Clip.randomlyInitialised(ClipConfig.named(config),
+                ClipOptions.defaults().withDevice(device).withBatchSize(batch))) {
+            int size = enc.config().vision().imageSize();
             float[] pixels = new float[n * 3 * size * size];
             Random rnd = new Random(0);
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = (float) rnd.nextGaussian();
             }
-            enc.encodePixels(pixels, Math.min(n, batch)); // warm-up
-            report("image tower (ready pixels)", n, config, batch, () -> enc.encodePixels(pixels, n));
+            enc.encodePreprocessed(pixels, Math.min(n, batch)); // warm-up
+            report("image tower (ready pixels)", n, config, batch, () -> enc.encodePreprocessed(pixels, n));
 
             LabeledImages images = FirstN.of(FashionMnist.load(FashionMnist.Split.TEST), n);
             ImageEmbeddings extraction = new ImageEmbeddings(enc, "bench", null);
             report("extraction (Fashion-MNIST 28px -> " + size + "px, decode + preprocess + encode)", n, config, batch,
                     () -> extraction.compute(images));
 
-            int ctx = enc.contextLength();
+            int ctx = enc.config().text().contextLength();
             int[][] tokens = new int[n][ctx];
             for (int[] row : tokens) {
                 int len = 5 + rnd.nextInt(Math.max(1, ctx - 6));
