@@ -16,4 +16,9 @@ public record ModelConfig(
             throw new IllegalArgumentException("model needs exactly one of name (bundled config) or config (a JSON path)");
         }
     }
+
+    /** A bundled ClipConfig by name, initialised from scratch. */
+    public static ModelConfig named(String name) {
+        return new ModelConfig(name, null, null);
+    }
 }
