@@ -100,7 +100,7 @@ class EvalMainTest {
         assertEquals(6, zs.at("/zeroShot/samples").asInt());
         assertEquals(6, zs.at("/zeroShot/templateCount").asInt());
         assertEquals(1.0, zs.at("/zeroShot/top5").asDouble()); // two classes: always within the top 5
-        assertEquals(Math.exp(ClipModel.INITIAL_LOGIT_SCALE), zs.at("/run/model/logitScale").asDouble(), 1e-3);
+        assertEquals(Math.exp(ClipModel.INITIAL_LOG_LOGIT_SCALE), zs.at("/run/model/logitScale").asDouble(), 1e-3);
         long cached;
         try (var files = Files.list(cache)) {
             cached = files.count();

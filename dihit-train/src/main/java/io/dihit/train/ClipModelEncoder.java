@@ -33,7 +33,7 @@ public record ClipModelEncoder(ClipModel model) implements ImageTextEncoder {
 
     @Override
     public Parameter logLogitScale() {
-        return model.logitScale();
+        return model.logLogitScale();
     }
 
     @Override

@@ -44,7 +44,7 @@ class TrainMainTest {
             ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
             model.initializeParameters(manager);
             Checkpoints.load(run.resolve("model.safetensors"), model, true); // strict: every key, every shape
-            float scale = model.logitScale().getArray().getFloat();
+            float scale = model.logLogitScale().getArray().getFloat();
             assertTrue(scale >= 0 && scale <= (float) Math.log(100));
         }
     }

@@ -60,7 +60,7 @@ class CheckpointsTest {
         ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
         try (NDManager m = NDManager.newBaseManager()) {
             model.initializeParameters(m);
-            float[] before = model.logitScale().getArray().toFloatArray();
+            float[] before = model.logLogitScale().getArray().toFloatArray();
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
                     () -> Checkpoints.load(file, model, true));
             assertEquals(List.of("ln_final.bias"), e.report().missing());
@@ -68,12 +68,12 @@ class CheckpointsTest {
             assertEquals(List.of("visual.proj: checkpoint [64, 16] vs model (64, 32)"), e.report().mismatched());
             assertTrue(e.getMessage().contains("ln_final.bias") && e.getMessage().contains("visual.proj")
                     && e.getMessage().contains("visual.extra_head.weight"), e.getMessage());
-            assertArrayEquals(before, model.logitScale().getArray().toFloatArray());
+            assertArrayEquals(before, model.logLogitScale().getArray().toFloatArray());
 
             LoadReport lenient = Checkpoints.load(file, model, false);
             assertFalse(lenient.isExact());
             assertEquals(model.namedParameters().size() - 2, lenient.loaded().size());
-            assertArrayEquals(sd.get("logit_scale").toFloats(), model.logitScale().getArray().toFloatArray());
+            assertArrayEquals(sd.get("logit_scale").toFloats(), model.logLogitScale().getArray().toFloatArray());
         }
     }
 

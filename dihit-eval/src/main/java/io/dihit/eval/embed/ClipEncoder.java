@@ -34,7 +34,7 @@ public final class ClipEncoder implements AutoCloseable {
         this.manager = manager;
         this.store = new ParameterStore(manager, false);
         this.batchSize = batchSize;
-        this.logitScale = Math.exp(model.logitScale().getArray().getFloat());
+        this.logitScale = Math.exp(model.logLogitScale().getArray().getFloat());
     }
 
     /**
