@@ -21,4 +21,9 @@ public record ModelConfig(
     public static ModelConfig named(String name) {
         return new ModelConfig(name, null, null);
     }
+
+    /** A ClipConfig JSON file, initialised from scratch. */
+    public static ModelConfig fromFile(java.nio.file.Path configJson) {
+        return new ModelConfig(null, configJson.toString(), null);
+    }
 }
