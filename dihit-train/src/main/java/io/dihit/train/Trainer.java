@@ -128,14 +128,25 @@ public final class Trainer {
         List<Device> devices = devices(config.devices());
         Engine.getInstance().setRandomSeed((int) config.seed());
         NDManager manager = NDManager.newBaseManager(devices.get(0));
-        boolean handedOver = false;
-        try (Resources resources = new Resources()) {
+        try {
             ClipModel model = new ClipModel(clipConfig);
             model.initializeParameters(manager);
+            train(model, manager, devices, tok, data);
+            return Clip.wrap(model, manager, tok); // the Clip owns the manager from here on
+        } catch (Throwable e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Trains {@code model} in place; every data and label resource is closed (data_summary.json written) on return. */
+    private void train(ClipModel model, NDManager manager, List<Device> devices, ClipTokenizer tok, DataOpener data)
+            throws IOException {
+        try (Resources resources = new Resources()) {
             if (config.model().initCheckpoint() != null) {
                 LOG.info("initial weights: {}", Checkpoints.load(Path.of(config.model().initCheckpoint()), model, true));
             }
-            BatchSource source = dataView.apply(data.open(clipConfig, tok, resources));
+            BatchSource source = dataView.apply(data.open(model.config(), tok, resources));
             DataSummary summary = resources.add(new DataSummary(config.runPath(), resources.dataset, resources.loader));
             SoftLabelFile labels = config.distillation() == null ? null
                     : resources.add(SoftLabelFile.open(Path.of(config.distillation().softLabels())));
@@ -150,13 +161,6 @@ public final class Trainer {
                 Path out = config.runPath().resolve(MODEL_FILE);
                 Checkpoints.saveSafetensors(model, out);
                 LOG.info("trained {} steps ({}); weights written to {}", outcome.state().step(), outcome.ending(), out);
-            }
-            Clip clip = Clip.wrap(model, manager, tok);
-            handedOver = true;
-            return clip;
-        } finally {
-            if (!handedOver) {
-                manager.close();
             }
         }
     }
