@@ -110,7 +110,7 @@ class TrainFromJavaTest {
             assertArrayEquals(fromClip, model.namedParameters().get("text_projection").getArray().toFloatArray(), 0f,
                     "model.safetensors holds the returned model's weights");
         }
-        assertTrue(new CheckpointStore(runDir, 2).latest().orElseThrow().getFileName().toString()
-                .equals("step-000000003.ckpt"), "a checkpoint at the stop");
+        assertEquals(3, CheckpointStore.stepOf(new CheckpointStore(runDir, 2).latest().orElseThrow()),
+                "a checkpoint at the stop");
     }
 }
