@@ -2,15 +2,18 @@ package io.dihit.core.text;
 
 import java.util.Arrays;
 
-/** Open-addressing map from a long key to a long count, growing as needed; entries are never removed. */
-final class LongCounts {
+/**
+ * Open-addressing map from a long key to a long value, growing as needed; entries are never removed.
+ * Serves the BPE merge ranks (keys are symbol pairs, {@link #pairKey}) and the trainer's pair counts.
+ */
+final class LongLongMap {
     private static final long EMPTY = Long.MIN_VALUE;
     private long[] keys;
     private long[] values;
     private int mask;
     private int size;
 
-    LongCounts(int expected) {
+    LongLongMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(8, expected * 2) - 1) << 1;
         keys = new long[capacity];
         values = new long[capacity];
@@ -18,7 +21,18 @@ final class LongCounts {
         mask = capacity - 1;
     }
 
+    /** The key of a symbol pair (two int ids). */
+    static long pairKey(int first, int second) {
+        return ((long) first << 32) | (second & 0xffffffffL);
+    }
+
+    /** The count for {@code key}, 0 when absent. */
     long get(long key) {
+        return get(key, 0);
+    }
+
+    /** The value for {@code key}, or {@code missing}. */
+    long get(long key, long missing) {
         int slot = slot(key);
         while (true) {
             long k = keys[slot];
@@ -26,13 +40,22 @@ final class LongCounts {
                 return values[slot];
             }
             if (k == EMPTY) {
-                return 0;
+                return missing;
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    /** Adds {@code delta} and returns the new count. */
+    /** Inserts or replaces. */
+    void put(long key, long value) {
+        add(key, value - get(key));
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Adds {@code delta} (to 0 when absent) and returns the new value. */
     long add(long key, long delta) {
         int slot = slot(key);
         while (true) {

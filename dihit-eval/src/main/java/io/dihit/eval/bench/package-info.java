@@ -1,0 +1,2 @@
+/** Embedding-level benchmarks of the evaluation code (retrieval, linear probe). */
+package io.dihit.eval.bench;

@@ -1,0 +1,2 @@
+/** The training run's JSON configuration. */
+package io.dihit.train.config;

@@ -1,0 +1,2 @@
+/** Small numeric helpers of the training module. */
+package io.dihit.train.util;
