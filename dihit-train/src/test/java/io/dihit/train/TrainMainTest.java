@@ -105,6 +105,13 @@ class TrainMainTest {
         assertTrue(Files.exists(ends.resolve("model.safetensors")), "the model of the 2 steps trained");
         assertEquals(2, Files.readAllLines(ends.resolve("metrics.jsonl")).size());
         assertEquals(List.of(), Files.readAllLines(ends.resolve(DataSummary.SKIPPED_FILE)));
+
+        Path large = dir.resolve("large.json");
+        Files.writeString(large, Files.readString(manifestConfig("large", 5, "")).replace("\"batch_size\": 4", "\"batch_size\": 16"));
+        e = assertThrows(IllegalStateException.class, () -> TrainMain.main(new String[] {"--config", large.toString()}));
+        assertTrue(e.getMessage().startsWith("the data gave no batch of 16 samples"), e.getMessage());
+        assertEquals(8, summary(dir.resolve("large")).get("dropped_incomplete_batch").asLong(),
+                "the 8 samples are an incomplete batch");
     }
 
     /** More broken rows than DataReport keeps as examples: every one is listed in skipped.jsonl, by id. */
