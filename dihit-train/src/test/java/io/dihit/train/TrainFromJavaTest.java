@@ -113,4 +113,19 @@ class TrainFromJavaTest {
         assertEquals(3, CheckpointStore.stepOf(new CheckpointStore(runDir, 2).latest().orElseThrow()),
                 "a checkpoint at the stop");
     }
+
+    /** docs/train.md shows the code between the snippet markers above, line for line. */
+    @Test
+    void theDocsShowThisTestsCode() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "train.md"));
+        int from = doc.indexOf("```java", doc.indexOf("## Train from Java")) + "```java".length();
+        String test = Files.readString(Path.of("src", "test", "java", "io", "dihit", "train", "TrainFromJavaTest.java"));
+        int start = test.indexOf('\n', test.indexOf("// --- docs/train.md, \"Train from Java\" ---")) + 1;
+        assertEquals(lines(doc.substring(from, doc.indexOf("```", from))),
+                lines(test.substring(start, test.indexOf("// --- end of snippet ---", start))));
+    }
+
+    private static List<String> lines(String code) {
+        return code.strip().lines().map(String::strip).toList();
+    }
 }
