@@ -57,7 +57,8 @@ public final class EvalMain {
               --max-test N         use only the first N test samples
 
             model
-              --checkpoint FILE    .safetensors weights (a dihit checkpoint carries its config)
+              --checkpoint PATH    weights: .safetensors (dihit's carry their config), a torch.save
+                                   .pt/.bin/.ckpt, a training checkpoint dir or a run dir
               --config NAME|FILE   model config (a built-in name such as diht_vitb16_224px, or a JSON file)
               --random-init        no checkpoint: random weights (speed checks only)
               --merges FILE        BPE merges file of the text tower (zeroshot, retrieval, fewshot)
@@ -196,6 +197,7 @@ public final class EvalMain {
         private ClipEncoder encoder;
         private ImageEmbeddings images;
         private String checkpointKey;
+        private String checkpointFile;
         private String configName;
 
         Runner(Options o) {
@@ -229,7 +231,9 @@ public final class EvalMain {
         }
 
         private void openModel() throws IOException {
-            Path checkpoint = o.get("checkpoint") == null ? null : Path.of(o.get("checkpoint"));
+            // a run directory or training checkpoint stands for its model file; the report names that file
+            Path checkpoint = o.get("checkpoint") == null ? null : Checkpoints.resolveModelFile(Path.of(o.get("checkpoint")));
+            checkpointFile = checkpoint == null ? null : checkpoint.toString();
             if (checkpoint == null && !o.flag("random-init")) {
                 throw new IllegalArgumentException("--checkpoint is required (or --random-init for speed checks)");
             }
@@ -238,8 +242,7 @@ public final class EvalMain {
                 String c = o.get("config");
                 config = Files.isRegularFile(Path.of(c)) ? ClipConfig.fromJson(Path.of(c)) : ClipConfig.named(c);
                 configName = c;
-            } else if (checkpoint != null && checkpoint.toString().endsWith(".safetensors")
-                    && Checkpoints.readConfig(checkpoint).isPresent()) {
+            } else if (checkpoint != null && Checkpoints.readConfig(checkpoint).isPresent()) {
                 config = Checkpoints.readConfig(checkpoint).get();
                 configName = "from checkpoint metadata";
             } else {
@@ -264,7 +267,7 @@ public final class EvalMain {
             if (pixels) {
                 return new EvalReport.Model("pixels", null, null, null, null);
             }
-            return new EvalReport.Model("clip", configName, o.get("checkpoint"), checkpointKey, encoder.logitScale());
+            return new EvalReport.Model("clip", configName, checkpointFile, checkpointKey, encoder.logitScale());
         }
 
         private EvalReport.Run runInfo(String dataset, String fingerprint, boolean pixels, String started) {

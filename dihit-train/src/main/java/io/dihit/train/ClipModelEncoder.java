@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipModel;
 import java.util.Map;
 
@@ -29,6 +30,11 @@ public record ClipModelEncoder(ClipModel model) implements ImageTextEncoder {
     @Override
     public Map<String, Parameter> namedParameters() {
         return model.namedParameters();
+    }
+
+    @Override
+    public Map<String, String> modelMetadata() {
+        return Checkpoints.modelMetadata(model.config(), null);
     }
 
     @Override

@@ -22,6 +22,14 @@ public interface ImageTextEncoder {
     /** Every trainable parameter by stable name, in a fixed order. */
     Map<String, Parameter> namedParameters();
 
+    /**
+     * What model files record about this encoder besides its weights (ClipModelEncoder: its config, under
+     * {@code Checkpoints.CONFIG_METADATA_KEY}, so readers rebuild the model from the file alone).
+     */
+    default Map<String, String> modelMetadata() {
+        return Map.of();
+    }
+
     /** The learned log of the logit multiplier, a scalar (its state-dict name is logit_scale). */
     Parameter logLogitScale();
 

@@ -23,8 +23,9 @@ final class InputChecks {
         if (model.config() != null) {
             file("model.config", model.config());
         }
-        if (model.initCheckpoint() != null) {
-            file("model.init_checkpoint", model.initCheckpoint());
+        if (model.initCheckpoint() != null && !Files.exists(Path.of(model.initCheckpoint()))) {
+            // a file, a training checkpoint directory or a run directory (Checkpoints.resolveModelFile)
+            throw new IllegalArgumentException("model.init_checkpoint: no such file or folder " + model.initCheckpoint());
         }
         if (config.data() != null && config.data().bpe() != null) {
             file("data.bpe", config.data().bpe());

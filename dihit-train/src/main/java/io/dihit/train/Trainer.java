@@ -153,14 +153,13 @@ public final class Trainer {
             List<TrainingListener> all = new ArrayList<>(TrainingListener.defaults(config));
             all.add(summary);
             all.addAll(listeners);
-            TrainingLoop.Outcome outcome;
             try (TrainingLoop loop = new TrainingLoop(config, new ClipModelEncoder(model), manager, devices, labels, all)) {
-                outcome = loop.run(source, stopAfter, pause);
-            }
-            if (outcome.ending().finished()) {
-                Path out = config.runPath().resolve(MODEL_FILE);
-                Checkpoints.saveSafetensors(model, out);
-                LOG.info("trained {} steps ({}); weights written to {}", outcome.state().step(), outcome.ending(), out);
+                TrainingLoop.Outcome outcome = loop.run(source, stopAfter, pause);
+                if (outcome.ending().finished()) {
+                    Path out = config.runPath().resolve(MODEL_FILE);
+                    Checkpoints.saveSafetensors(model, out, loop.checkpoints().provenance().orElse(null));
+                    LOG.info("trained {} steps ({}); weights written to {}", outcome.state().step(), outcome.ending(), out);
+                }
             }
         }
     }

@@ -101,7 +101,7 @@ public final class TrainingLoop implements AutoCloseable {
         this.forwardBackward = new ForwardBackward(encoder, lossStage, replicas, config.gradCacheChunk());
         this.schedule = new WarmupCosineSchedule(config.optimizer().lr(), config.optimizer().warmupFor(config.steps()),
                 config.steps(), config.optimizer().minLr());
-        this.checkpoints = new CheckpointStore(config.runPath(), config.keepCheckpoints());
+        this.checkpoints = CheckpointStore.forRun(config, encoder);
     }
 
     /** Every trained parameter by name (the encoder's, then concept_head.*). */

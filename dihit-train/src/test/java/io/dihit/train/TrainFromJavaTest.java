@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import io.dihit.core.clip.Clip;
 import io.dihit.core.data.ImageTextDataset;
 import io.dihit.core.io.Checkpoints;
+import io.dihit.core.io.Provenance;
 import io.dihit.core.model.ClipModel;
 import io.dihit.core.text.ClipTokenizer;
 import io.dihit.train.config.ModelConfig;
@@ -84,6 +85,8 @@ class TrainFromJavaTest {
         }
         assertEquals(1.0, norm, 1e-4, "encodeTexts gives unit rows");
         assertTrue(Files.exists(runDir.resolve(Trainer.MODEL_FILE)), "the end of the data finishes the run");
+        assertEquals(1L, Provenance.read(runDir.resolve(Trainer.MODEL_FILE)).orElseThrow().seed(),
+                "the final model carries the run's provenance");
     }
 
     @Test

@@ -59,7 +59,7 @@ class TrainingLoopTest {
                 && Files.exists(resumed.resolve("versions-resumed.json")));
         assertEquals(5L, TrainConfig.read(resumed.resolve("config.json")).seed());
         CheckpointStore store = new CheckpointStore(resumed, 2);
-        assertEquals(List.of("step-000000004.ckpt", "step-000000006.ckpt"),
+        assertEquals(List.of("step-000000004", "step-000000006"),
                 store.list().stream().map(p -> p.getFileName().toString()).toList());
     }
 
