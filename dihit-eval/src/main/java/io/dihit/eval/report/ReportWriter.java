@@ -47,6 +47,17 @@ public final class ReportWriter {
         row(md, "started", run.startedAt());
         row(md, "finished", run.finishedAt());
         run.settings().forEach((k, v) -> row(md, k, v));
+        EvalReport.Skipped skipped = r.skipped();
+        if (skipped != null) {
+            row(md, "images skipped (unreadable)", skipped.images() + (skipped.byReason().isEmpty() ? ""
+                    : " " + skipped.byReason()) + (skipped.file() == null ? "" : ", listed in " + skipped.file()));
+            if (skipped.captionsDropped() > 0) {
+                row(md, "captions dropped with their image", String.valueOf(skipped.captionsDropped()));
+            }
+            if (skipped.sourceRowsSkipped() != null) {
+                row(md, "dataset rows skipped while reading", String.valueOf(skipped.sourceRowsSkipped()));
+            }
+        }
         md.append('\n');
         if (r.zeroShot() != null) {
             EvalReport.ZeroShot z = r.zeroShot();

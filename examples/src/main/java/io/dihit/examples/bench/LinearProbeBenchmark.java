@@ -1,4 +1,4 @@
-package io.dihit.eval.bench;
+package io.dihit.examples.bench;
 
 import io.dihit.eval.data.FashionMnist;
 import io.dihit.eval.math.Vectors;

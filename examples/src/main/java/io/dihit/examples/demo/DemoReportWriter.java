@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Writes report.md (tables, plots, config, versions) and report.json (the same numbers for machines). */
-public final class ReportWriter {
+public final class DemoReportWriter {
 
     public static final String REPORT_MD = "report.md";
     public static final String REPORT_JSON = "report.json";
@@ -33,7 +33,7 @@ public final class ReportWriter {
     static final String TRAINING_PNG = "training-curves.png";
     static final String RETRIEVAL_PNG = "retrievals.png";
 
-    private ReportWriter() {
+    private DemoReportWriter() {
     }
 
     public static Path write(DemoContext context, double totalSeconds) {
@@ -345,8 +345,8 @@ public final class ReportWriter {
 
     static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("dihit", String.valueOf(ReportWriter.class.getPackage().getImplementationVersion() == null
-                ? "0.1.0-SNAPSHOT (classes)" : ReportWriter.class.getPackage().getImplementationVersion()));
+        v.put("dihit", String.valueOf(DemoReportWriter.class.getPackage().getImplementationVersion() == null
+                ? "0.1.0-SNAPSHOT (classes)" : DemoReportWriter.class.getPackage().getImplementationVersion()));
         v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         v.put("djl", Engine.getDjlVersion());

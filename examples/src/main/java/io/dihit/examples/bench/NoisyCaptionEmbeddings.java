@@ -1,4 +1,4 @@
-package io.dihit.eval.bench;
+package io.dihit.examples.bench;
 
 import java.util.Random;
 

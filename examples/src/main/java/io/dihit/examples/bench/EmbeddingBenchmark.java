@@ -1,4 +1,4 @@
-package io.dihit.eval.bench;
+package io.dihit.examples.bench;
 
 import ai.djl.Device;
 import io.dihit.core.model.ClipConfig;
