@@ -1,6 +1,7 @@
 package io.dihit.train;
 
 import io.dihit.core.model.ClipConfig;
+import io.dihit.core.util.UserError;
 import io.dihit.train.config.ModelConfig;
 import io.dihit.train.config.TrainConfig;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Checks a run's inputs and output folder before any model is built, with messages that say what to fix. */
+/** Checks a run's inputs and output folder before any model is built; a missing file or a wrong folder is a {@link UserError} saying what to fix. */
 final class InputChecks {
 
     private InputChecks() {}
@@ -25,7 +26,7 @@ final class InputChecks {
         }
         if (model.initCheckpoint() != null && !Files.exists(Path.of(model.initCheckpoint()))) {
             // a file, a training checkpoint directory or a run directory (Checkpoints.resolveModelFile)
-            throw new IllegalArgumentException("model.init_checkpoint: no such file or folder " + model.initCheckpoint());
+            throw new UserError("model.init_checkpoint: no such file or folder " + model.initCheckpoint());
         }
         if (config.data() != null && config.data().bpe() != null) {
             file("data.bpe", config.data().bpe());
@@ -35,7 +36,7 @@ final class InputChecks {
         }
         Path runDir = config.runPath();
         if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
-            throw new IllegalArgumentException("run_dir " + runDir + " exists and is not a folder; choose another run_dir");
+            throw new UserError("run_dir " + runDir + " exists and is not a folder; choose another run_dir");
         }
         try {
             Files.createDirectories(runDir);
@@ -51,7 +52,7 @@ final class InputChecks {
 
     private static void file(String field, String path) {
         if (!Files.isRegularFile(Path.of(path))) {
-            throw new IllegalArgumentException(field + ": no such file " + path + " (paths are relative to the "
+            throw new UserError(field + ": no such file " + path + " (paths are relative to the "
                     + "working directory " + Path.of("").toAbsolutePath() + ")");
         }
     }

@@ -18,6 +18,7 @@ import io.dihit.train.optim.AdamW;
 import io.dihit.train.optim.GradientClipping;
 import io.dihit.train.optim.WarmupCosineSchedule;
 import io.dihit.core.model.WeightDecayRule;
+import io.dihit.core.util.UserError;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -135,8 +136,8 @@ public final class TrainingLoop implements AutoCloseable {
      * (at most config.steps(); the schedule always spans config.steps()), until {@code pause} is
      * requested, until a listener stops training, or until the data ends, whichever comes first.
      *
-     * @throws IllegalStateException when the data gives no batch at all, or runs out before
-     *         {@code stopAt} and the config does not say stop_at_end_of_data
+     * @throws UserError when the data gives no batch at all, or runs out before {@code stopAt} and the
+     *         config does not say stop_at_end_of_data
      */
     public Outcome run(BatchSource source, long stopAt, StopRequest pause) {
         if (stopAt < 1 || stopAt > config.steps()) {
@@ -214,12 +215,12 @@ public final class TrainingLoop implements AutoCloseable {
         String batches = state.batchesConsumed() + " batches of " + config.batchSize()
                 + (config.data() == null ? "" : " (data.epochs " + config.data().epochs() + ")");
         if (state.batchesConsumed() == 0) {
-            throw new IllegalStateException("the data gave no batch of " + config.batchSize() + " samples: it is "
+            throw new UserError("the data gave no batch of " + config.batchSize() + " samples: it is "
                     + "empty, every sample was skipped, or it holds fewer samples than batch_size (see "
                     + "data_summary.json and skipped.jsonl in " + config.runDir() + ")");
         }
         if (!config.stopAtEndOfData()) {
-            throw new IllegalStateException("the data gave " + batches + " but steps = " + config.steps()
+            throw new UserError("the data gave " + batches + " but steps = " + config.steps()
                     + "; lower steps, raise data.epochs, or set stop_at_end_of_data to end the run there");
         }
         LOG.warn("the data ended after {} at step {} of {}; stop_at_end_of_data: the run ends here", batches,

@@ -10,6 +10,7 @@ import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dihit.core.util.UserError;
 import io.dihit.train.config.TrainConfig;
 import java.io.IOException;
 import java.util.List;
@@ -90,7 +91,7 @@ class TrainMainTest {
     void runningOutOfDataIsAnErrorUnlessTheConfigSaysStopAtEndOfData() throws Exception {
         TinyImageData.write(dir, dir);
         Path config = manifestConfig("short", 5, "");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> TrainMain.main(new String[] {"--config", config.toString()}));
         assertEquals("the data gave 2 batches of 4 (data.epochs 1) but steps = 5; lower steps, raise data.epochs, "
                 + "or set stop_at_end_of_data to end the run there", e.getMessage());
@@ -108,7 +109,7 @@ class TrainMainTest {
 
         Path large = dir.resolve("large.json");
         Files.writeString(large, Files.readString(manifestConfig("large", 5, "")).replace("\"batch_size\": 4", "\"batch_size\": 16"));
-        e = assertThrows(IllegalStateException.class, () -> TrainMain.main(new String[] {"--config", large.toString()}));
+        e = assertThrows(UserError.class, () -> TrainMain.main(new String[] {"--config", large.toString()}));
         assertTrue(e.getMessage().startsWith("the data gave no batch of 16 samples"), e.getMessage());
         assertEquals(8, summary(dir.resolve("large")).get("dropped_incomplete_batch").asLong(),
                 "the 8 samples are an incomplete batch");
@@ -126,7 +127,7 @@ class TrainMainTest {
         }
         Files.writeString(dir.resolve("train.csv"), manifest);
         Path config = manifestConfig("broken", 3, ", \"stop_at_end_of_data\": true");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> TrainMain.main(new String[] {"--config", config.toString()}));
         assertTrue(e.getMessage().startsWith("the data gave no batch of 4 samples"), e.getMessage());
         Path run = dir.resolve("broken");
@@ -152,7 +153,7 @@ class TrainMainTest {
     void missingInputsAreReportedBeforeAnyModelIsBuilt() throws Exception {
         TinyImageData.write(dir, dir);
         Files.delete(dir.resolve("bpe.txt"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> TrainMain.main(new String[] {"--config", manifestConfig("nobpe", 3, "").toString()}));
         assertTrue(e.getMessage().startsWith("data.bpe: no such file "), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("nobpe")), "nothing written");
@@ -161,7 +162,7 @@ class TrainMainTest {
         Path config = dir.resolve("filerun.json");
         Files.writeString(config, Files.readString(manifestConfig("x", 3, "")).replace(
                 TinyImageData.json(dir.resolve("x")), TinyImageData.json(dir.resolve("afile"))));
-        e = assertThrows(IllegalArgumentException.class, () -> TrainMain.main(new String[] {"--config", config.toString()}));
+        e = assertThrows(UserError.class, () -> TrainMain.main(new String[] {"--config", config.toString()}));
         assertTrue(e.getMessage().contains("exists and is not a folder"), e.getMessage());
     }
 
