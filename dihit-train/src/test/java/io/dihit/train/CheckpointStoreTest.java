@@ -87,7 +87,7 @@ class CheckpointStoreTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             TinyDualEncoder encoder = TinyDualEncoder.create(manager, 7, 1.0);
             TrainConfig config = LoopFixtures.config(dir.resolve("other"), 2, "");
-            try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), null)) {
+            try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), null, List.of())) {
                 Provenance provenance = loop.checkpoints().provenance().orElseThrow(); // for the run's final model
                 assertEquals(config.runDir(), provenance.config().get("run_dir").asText());
                 Map<String, Parameter> fewer = new LinkedHashMap<>(loop.parameters());

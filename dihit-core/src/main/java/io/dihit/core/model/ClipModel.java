@@ -84,14 +84,14 @@ public final class ClipModel extends ClipBlock {
 
     /**
      * Whether AdamW should decay this parameter: only matrices and conv kernels do; gains, biases,
-     * embeddings (token, positional, class) and the logit scale do not (DiHT's training rule).
+     * embeddings (token, positional, class) and the logit scale do not ({@link WeightDecayRule}).
      */
     public boolean usesWeightDecay(String key) {
         Parameter p = namedParameters.get(key);
         if (p == null) {
             throw new IllegalArgumentException("no parameter '" + key + "'");
         }
-        return p.getShape().dimension() >= 2 && !key.equals("token_embedding.weight") && !key.endsWith("positional_embedding");
+        return WeightDecayRule.decays(key, p.getShape());
     }
 
     /** Number of scalar parameters, from the shapes alone (nothing is allocated). */

@@ -9,9 +9,9 @@ import io.dihit.core.model.ClipModel;
 import java.util.Map;
 
 /** dihit-core's ClipModel as the loop's encoder; parameter names are DiHT's state-dict keys. */
-public record ClipEncoder(ClipModel model) implements ImageTextEncoder {
+public record ClipModelEncoder(ClipModel model) implements ImageTextEncoder {
 
-    public ClipEncoder {
+    public ClipModelEncoder {
         if (!model.isInitialized()) {
             throw new IllegalArgumentException("initialise the ClipModel (or load a checkpoint) before training it");
         }
@@ -32,19 +32,13 @@ public record ClipEncoder(ClipModel model) implements ImageTextEncoder {
         return model.namedParameters();
     }
 
-    /** ClipModel's own rule (no decay on gains, biases, embeddings, logit scale). */
-    @Override
-    public boolean usesWeightDecay(String name) {
-        return model.usesWeightDecay(name);
-    }
-
     @Override
     public Map<String, String> modelMetadata() {
         return Checkpoints.modelMetadata(model.config(), null);
     }
 
     @Override
-    public Parameter logitScale() {
+    public Parameter logLogitScale() {
         return model.logLogitScale();
     }
 
