@@ -2,15 +2,13 @@ package io.dihit.core.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import java.util.stream.StreamSupport;
 public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
     static final List<String> REQUIRED = List.of("id", "image", "caption");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CSVFormat CSV = CSVFormat.RFC4180;
 
     private final Path path;
     private final Path baseDir;
@@ -42,6 +39,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
     private final RawRecordReader raw;
     private final DataReport report;
     private List<String> header;
+    private int idColumn;
     private ManifestRow next;
 
     ManifestReader(Path path) throws IOException {
@@ -122,15 +120,16 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
                 throw new IOException(path + ": empty CSV manifest, expected a header with id,image,caption");
             }
         } while (isBlank(r.bytes()));
-        RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.bytes());
-        if (d.error() != null) {
-            throw new IOException(path + ": header: " + d.error());
+        if (r.status() != RawRecordReader.Status.OK) {
+            throw new IOException(path + ": header: " + r.problem());
         }
         List<String> names = new ArrayList<>();
-        try {
-            parseCsv(d.text()).forEach(s -> names.add(s.trim()));
-        } catch (RowException e) {
-            throw new IOException(path + ": header: " + e.getMessage());
+        for (byte[] f : r.fields()) {
+            RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(f);
+            if (d.error() != null) {
+                throw new IOException(path + ": header: " + d.error().replace("of the row", "of a column name"));
+            }
+            names.add(d.text().trim());
         }
         List<String> missing = REQUIRED.stream().filter(c -> !names.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -140,6 +139,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
             throw new IOException(path + ": CSV header " + names + " repeats a column name");
         }
         header = List.copyOf(names);
+        idColumn = header.indexOf("id");
     }
 
     /** The row, or null when it was skipped (and counted) or blank (not a row). */
@@ -148,23 +148,54 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
             return null;
         }
         long line = r.line();
-        if (r.unterminatedQuote()) {
-            report.skip(line, "", SkipReason.MALFORMED_ROW, "quoted field not closed before end of file");
-            return null;
+        if (format == ManifestFormat.CSV) {
+            boolean wrongWidth = r.fields().size() != header.size();
+            if (r.status() == RawRecordReader.Status.MULTILINE_MALFORMED || (r.multiLine() && wrongWidth)) {
+                // A stray quote swallowed following lines: this record costs only its first line.
+                raw.resyncAfterFirstLine(r);
+                String why = r.problem() != null ? r.problem() : r.fields().size() + " fields but the header has " + header.size();
+                report.skip(line, csvId(r), SkipReason.MALFORMED_ROW,
+                        why + (r.multiLine() ? " (reading resumes at line " + (line + 1) + ")" : ""));
+                return null;
+            }
+            return csvRow(line, r);
         }
         RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.bytes());
         if (d.error() != null) {
-            report.skip(line, "", SkipReason.BAD_UTF8, d.error());
+            report.skip(line, jsonIdLenient(r.bytes()), SkipReason.BAD_UTF8, d.error());
             return null;
         }
         Map<String, String> fields;
         try {
-            fields = format == ManifestFormat.CSV ? csvFields(d.text()) : jsonFields(d.text());
+            fields = jsonFields(d.text());
         } catch (RowException e) {
             report.skip(line, "", e.reason, e.getMessage());
             return null;
         }
         return validate(line, fields);
+    }
+
+    private ManifestRow csvRow(long line, RawRecordReader.Raw r) {
+        List<byte[]> values = r.fields();
+        if (values.size() > header.size()) {
+            report.skip(line, csvId(r), SkipReason.MALFORMED_ROW, values.size() + " fields but the header has " + header.size());
+            return null;
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String v = null;
+            if (i < values.size()) {
+                RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(values.get(i));
+                if (d.error() != null) {
+                    report.skip(line, csvId(r), SkipReason.BAD_UTF8,
+                            RawRecordReader.decodeUtf8(r.bytes()).error() + " in column '" + header.get(i) + "'");
+                    return null;
+                }
+                v = d.text();
+            }
+            m.put(header.get(i), v);
+        }
+        return validate(line, m);
     }
 
     private ManifestRow validate(long line, Map<String, String> fields) {
@@ -189,27 +220,24 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
         return new ManifestRow(line, new ImageTextRecord(id, ImageRefs.resolve(baseDir, image), caption), fields);
     }
 
-    private Map<String, String> csvFields(String text) throws RowException {
-        List<String> values = parseCsv(text);
-        if (values.size() > header.size()) {
-            throw new RowException(SkipReason.MALFORMED_ROW, values.size() + " fields but the header has " + header.size());
+    /** The id of a CSV record when its id field is present and valid UTF-8, else empty. */
+    private String csvId(RawRecordReader.Raw r) {
+        if (idColumn >= r.fields().size()) {
+            return "";
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            m.put(header.get(i), i < values.size() ? values.get(i) : null);
-        }
-        return m;
+        RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.fields().get(idColumn));
+        return d.error() == null ? d.text() : "";
     }
 
-    private static List<String> parseCsv(String text) {
-        try (CSVParser p = CSVParser.parse(text, CSV)) {
-            List<CSVRecord> recs = p.getRecords();
-            if (recs.size() != 1) {
-                throw new RowException(SkipReason.MALFORMED_ROW, "expected one CSV record, found " + recs.size());
-            }
-            return recs.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new RowException(SkipReason.MALFORMED_ROW, "CSV syntax: " + e.getMessage());
+    /** The id of a JSON line with bad UTF-8 elsewhere: parsed with replacement characters, kept only if clean. */
+    private static String jsonIdLenient(byte[] bytes) {
+        try {
+            JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            JsonNode id = node == null ? null : node.get("id");
+            String text = id == null || !id.isValueNode() ? "" : id.asText();
+            return text.indexOf('\uFFFD') >= 0 ? "" : text;
+        } catch (IOException e) {
+            return "";
         }
     }
 
