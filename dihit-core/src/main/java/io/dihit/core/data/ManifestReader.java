@@ -43,12 +43,16 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
     private ManifestRow next;
 
     ManifestReader(Path path) throws IOException {
+        this(path, true);
+    }
+
+    ManifestReader(Path path, boolean logSkips) throws IOException {
         this.path = path;
         this.baseDir = path.toAbsolutePath().getParent();
         this.format = ManifestFormat.of(path);
         this.in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         this.raw = new RawRecordReader(in, format == ManifestFormat.CSV);
-        this.report = new DataReport(path.getFileName().toString());
+        this.report = new DataReport(path.getFileName().toString(), logSkips);
         if (format == ManifestFormat.CSV) {
             readHeader();
         }

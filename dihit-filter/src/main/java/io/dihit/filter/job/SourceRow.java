@@ -1,6 +1,9 @@
 package io.dihit.filter.job;
 
 import io.dihit.core.data.ImageTextRecord;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,9 +13,12 @@ import java.util.Objects;
  * @param position   where the sample is in that input (manifest line, shard member index); increasing
  * @param record     id, image reference, caption
  * @param imageBytes the encoded image when the source already holds it (tar shards), else null
+ * @param extra      the input's other columns / keys (url, hash, licence, ...) as text, in input order;
+ *                   passed through to the outputs unchanged
  */
-public record SourceRow(int input, long position, ImageTextRecord record, byte[] imageBytes) {
+public record SourceRow(int input, long position, ImageTextRecord record, byte[] imageBytes, Map<String, String> extra) {
     public SourceRow {
         Objects.requireNonNull(record, "record");
+        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 }

@@ -20,7 +20,7 @@ final class JobFixtures {
     static SampleProcessor fakeProcessor(long sleepMillis, boolean withSpotter) {
         CatScorer scorer = new CatScorer(new CaptionAnalyzer(new FakeCaptionParser(sleepMillis)),
                 withSpotter ? new FakeTextSpotter() : null, new TextMatcher());
-        return new SampleProcessor(scorer, CatRule.DEFAULT.withTextMatch(withSpotter), false);
+        return new SampleProcessor(scorer, CatRule.DEFAULT.withTextMatch(withSpotter), ImageCheck.NONE);
     }
 
     /** Writes plain.png (white) and text.png (red corner: the fake spotter reads SALE). */
