@@ -154,7 +154,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
         long line = r.line();
         if (format == ManifestFormat.CSV) {
             boolean wrongWidth = r.fields().size() != header.size();
-            if (r.status() == RawRecordReader.Status.MULTILINE_MALFORMED || (r.multiLine() && wrongWidth)) {
+            if (r.status() == RawRecordReader.Status.MALFORMED || (r.multiLine() && wrongWidth)) {
                 // A stray quote swallowed following lines: this record costs only its first line.
                 raw.resyncAfterFirstLine(r);
                 String why = r.problem() != null ? r.problem() : r.fields().size() + " fields but the header has " + header.size();

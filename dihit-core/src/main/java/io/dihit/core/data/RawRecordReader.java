@@ -24,14 +24,15 @@ import java.util.List;
  * quote and a newline does not end the record. A {@code "} anywhere else (an inch mark,
  * {@code 12" pizza}) is data. Text after a closing quote is appended to the field, as Python does.
  * A record that spans lines but is not well formed (the quote never closes, text follows a closing
- * quote, or the record exceeds {@value #MAX_QUOTED_BYTES} bytes) is returned as {@link Status#MULTILINE_MALFORMED};
+ * quote, or a quoted field exceeds {@value #MAX_QUOTED_BYTES} bytes) is returned as {@link Status#MALFORMED};
  * the caller then calls {@link #resyncAfterFirstLine} so that it costs only its first line.
  */
 final class RawRecordReader {
     /** A quoted field longer than this is taken as a quote that never closes. */
     static final int MAX_QUOTED_BYTES = 1 << 20;
 
-    enum Status { OK, MULTILINE_MALFORMED }
+    /** OK, or MALFORMED: the caller skips the record and calls {@link #resyncAfterFirstLine}. */
+    enum Status { OK, MALFORMED }
 
     /**
      * A record: where it starts (1-based line), its bytes without the line terminator, its CSV
@@ -89,7 +90,7 @@ final class RawRecordReader {
             if (b == '\n') {
                 line++;
                 if (state != State.QUOTED) {
-                    return finish(start, all, fields, field, crLast, problem, multiLine);
+                    return finish(start, all, fields, field, crLast, problem, multiLine, false);
                 }
                 multiLine = true;
             }
@@ -122,7 +123,7 @@ final class RawRecordReader {
                         field.write(b);
                         if (++quotedBytes > MAX_QUOTED_BYTES) {
                             return finish(start, all, fields, field, false,
-                                    "quoted field longer than " + MAX_QUOTED_BYTES + " bytes (quote not closed)", true, true);
+                                    "quoted field longer than " + MAX_QUOTED_BYTES + " bytes (quote not closed)", multiLine, true);
                         }
                     }
                 }
@@ -153,7 +154,7 @@ final class RawRecordReader {
         if (state == State.QUOTED) {
             return finish(start, all, fields, field, false, "quoted field not closed before end of file", multiLine, true);
         }
-        return finish(start, all, fields, field, crLast, problem, multiLine);
+        return finish(start, all, fields, field, crLast, problem, multiLine, false);
     }
 
     /** After a 0xEF first byte: consumes the rest of a UTF-8 byte order mark, or replays what was read. */
@@ -169,11 +170,10 @@ final class RawRecordReader {
         return false; // the 0xEF itself is processed by the caller
     }
 
-    private Raw finish(long start, ByteArrayOutputStream all, List<byte[]> fields, ByteArrayOutputStream field,
-                       boolean crLast, String problem, boolean multiLine) {
-        return finish(start, all, fields, field, crLast, problem, multiLine, false);
-    }
-
+    /**
+     * @param problem      what is wrong with the record, or null
+     * @param unterminated the record ended inside a quoted field (end of file or size cap)
+     */
     private Raw finish(long start, ByteArrayOutputStream all, List<byte[]> fields, ByteArrayOutputStream field,
                        boolean crLast, String problem, boolean multiLine, boolean unterminated) {
         byte[] bytes = all.toByteArray();
@@ -185,15 +185,10 @@ final class RawRecordReader {
         if (fields != null) {
             fields.add(last);
         }
-        boolean malformed = csv && multiLine && (unterminated || problem != null);
-        if (unterminated && problem == null) {
-            problem = "quoted field not closed";
-        }
-        if (unterminated && !multiLine) {
-            malformed = true; // a single line ending inside quotes: nothing to resynchronise
-        }
-        return new Raw(start, bytes, fields, malformed ? Status.MULTILINE_MALFORMED : Status.OK,
-                unterminated ? "quoted field not closed before end of file" : problem, multiLine);
+        // Text after a closing quote on a single line is lenient data (as in Python's csv); across lines it
+        // means the quote was a stray one that swallowed the following rows.
+        boolean malformed = csv && (unterminated || (multiLine && problem != null));
+        return new Raw(start, bytes, fields, malformed ? Status.MALFORMED : Status.OK, problem, multiLine);
     }
 
     /**

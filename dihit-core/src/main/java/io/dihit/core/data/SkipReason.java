@@ -27,8 +27,6 @@ public enum SkipReason {
      * that lost a member is skipped under this reason.
      */
     CORRUPT_SHARD,
-    /** The id was seen before in the same job (see the job's duplicate-id policy). */
-    DUPLICATE_ID,
     /** The caption encoder (tokenizer) refused the caption. */
     CAPTION_ENCODING_FAILED,
     /** Any other I/O failure while reading a sample. */

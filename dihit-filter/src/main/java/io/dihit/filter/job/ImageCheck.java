@@ -3,23 +3,21 @@ package io.dihit.filter.job;
 import io.dihit.core.image.ImageDecodeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * How much of each image a filter job opens when no OCR needs the pixels.
  * {@link #HEADER} (the default) catches 0-byte, non-image and truncated files without decoding pixels:
- * an ImageIO reader must accept the header and report positive dimensions, and PNG / JPEG files must
- * end with their end marker (IEND chunk / EOI), which a cut-off download lacks.
+ * an ImageIO reader must accept the header and report positive dimensions, and a PNG / JPEG must
+ * reach its end marker (the IEND chunk, walking chunk lengths; an EOI after the scan data), which a
+ * cut-off download lacks. Data after the end marker (appended metadata or video) is allowed.
  */
 public enum ImageCheck {
     /** Images are not opened; only a missing file fails its row (the summary says so). */
@@ -29,48 +27,26 @@ public enum ImageCheck {
     /** Full decode of every image. */
     DECODE;
 
-    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
-    private static final byte[] PNG_END = {'I', 'E', 'N', 'D', (byte) 0xAE, 'B', 0x60, (byte) 0x82};
-
     /** The option value ({@code none}, {@code header}, {@code decode}). */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Checks the header of an encoded image; throws when it is not a readable image. */
-    static void checkHeader(byte[] bytes) throws IOException {
-        checkHeader(new ByteArrayInputStream(bytes), head(bytes), tail(bytes, 32), bytes.length);
-    }
-
-    /** Checks the header of an image file, reading only its first and last bytes. */
+    /** Checks an image file (read as bytes; no pixel is decoded). */
     static void checkHeader(Path file) throws IOException {
-        long size = Files.size(file);
-        byte[] tail;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            int n = (int) Math.min(32, size);
-            ByteBuffer b = ByteBuffer.allocate(n);
-            ch.position(size - n);
-            while (b.hasRemaining() && ch.read(b) >= 0) {
-                // read fully
-            }
-            tail = b.array();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            try (InputStream again = Files.newInputStream(file)) {
-                checkHeader(again, head, tail, size);
-            }
-        }
+        checkHeader(Files.readAllBytes(file));
     }
 
-    private static void checkHeader(InputStream in, byte[] head, byte[] tail, long size) throws IOException {
-        if (size == 0) {
+    /** Checks an encoded image without decoding its pixels; throws when it is not a complete, readable image. */
+    static void checkHeader(byte[] bytes) throws IOException {
+        if (bytes.length == 0) {
             throw new ImageDecodeException("empty image file (0 bytes)");
         }
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) {
-                throw new ImageDecodeException("not an image (no reader for its header, " + size + " bytes)");
+        // In memory: ImageIO.createImageInputStream would spool every stream to a temporary file.
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException("not an image (no reader for its header, " + bytes.length + " bytes)");
             }
             ImageReader reader = readers.next();
             try {
@@ -86,51 +62,58 @@ public enum ImageCheck {
                 reader.dispose();
             }
         }
-        if (startsWith(head, PNG_MAGIC) && !endsWith(tail, PNG_END)) {
-            throw new ImageDecodeException("truncated PNG (no IEND chunk at the end, " + size + " bytes)");
+        if (isPng(bytes) && !pngComplete(bytes)) {
+            throw new ImageDecodeException("truncated PNG (it ends before its IEND chunk, " + bytes.length + " bytes)");
         }
-        if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && !hasJpegEnd(tail)) {
-            throw new ImageDecodeException("truncated JPEG (no end-of-image marker, " + size + " bytes)");
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && !jpegComplete(bytes)) {
+            throw new ImageDecodeException("truncated JPEG (no end-of-image marker after its scan data, " + bytes.length + " bytes)");
         }
     }
 
-    private static boolean hasJpegEnd(byte[] tail) {
-        int end = tail.length;
-        while (end > 0 && (tail[end - 1] == 0 || tail[end - 1] == '\n' || tail[end - 1] == '\r')) {
-            end--; // some writers pad after EOI
+    private static boolean isPng(byte[] b) {
+        return b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    /** Walks the chunks (length, type, data, CRC) to IEND; data after IEND is allowed. */
+    private static boolean pngComplete(byte[] b) {
+        long at = 8;
+        while (at + 8 <= b.length) {
+            int i = (int) at;
+            long length = ((b[i] & 0xffL) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+            at += 12 + length;
+            if (b[i + 4] == 'I' && b[i + 5] == 'E' && b[i + 6] == 'N' && b[i + 7] == 'D') {
+                return at <= b.length;
+            }
         }
-        return end >= 2 && (tail[end - 2] & 0xff) == 0xFF && (tail[end - 1] & 0xff) == 0xD9;
+        return false;
     }
 
-    private static byte[] head(byte[] b) {
-        return java.util.Arrays.copyOf(b, Math.min(4, b.length));
-    }
-
-    private static byte[] tail(byte[] b, int n) {
-        return java.util.Arrays.copyOfRange(b, Math.max(0, b.length - n), b.length);
-    }
-
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[i] != prefix[i]) {
+    /**
+     * Walks the segments to the first scan (SOS), then looks for the end-of-image marker after it
+     * (an EXIF thumbnail's EOI comes before the scan, so it cannot pass for the image's own).
+     */
+    private static boolean jpegComplete(byte[] b) {
+        int at = 2;
+        while (at + 4 <= b.length) {
+            if ((b[at] & 0xff) != 0xFF) {
+                return false;
+            }
+            int marker = b[at + 1] & 0xff;
+            if (marker == 0xFF) {
+                at++; // fill byte
+                continue;
+            }
+            int length = ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+            at += 2 + length;
+            if (marker == 0xDA) {
+                for (int i = Math.min(at, b.length) - 1; i < b.length - 1; i++) {
+                    if (i >= 0 && (b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) {
+                        return true;
+                    }
+                }
                 return false;
             }
         }
-        return true;
-    }
-
-    private static boolean endsWith(byte[] b, byte[] suffix) {
-        if (b.length < suffix.length) {
-            return false;
-        }
-        for (int i = 0; i < suffix.length; i++) {
-            if (b[b.length - suffix.length + i] != suffix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return false;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * A sample read from an input.
  *
  * @param input      index of the input in the job's input list
- * @param position   where the sample is in that input (manifest line, shard member index); increasing
+ * @param position   where the sample is in that input (manifest line, shard sample ordinal); increasing
  * @param record     id, image reference, caption
  * @param imageBytes the encoded image when the source already holds it (tar shards), else null
  * @param extra      the input's other columns / keys (url, hash, licence, ...) as text, in input order;
