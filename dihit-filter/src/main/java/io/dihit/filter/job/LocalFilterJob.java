@@ -3,6 +3,7 @@ package io.dihit.filter.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dihit.core.data.ManifestReader;
 import io.dihit.core.data.ManifestWriter;
 import io.dihit.core.data.Manifests;
 import io.dihit.core.io.Provenance;
@@ -78,8 +79,9 @@ public final class LocalFilterJob {
     }
 
     /**
-     * Checks, before anything expensive (models) is loaded, that the inputs exist and that the output
-     * folder can take this job: it is not a file and holds no checkpoint of a different job.
+     * Checks, before anything expensive (models) is loaded, that the inputs exist (with a usable CSV
+     * header) and that the output folder can take this job: it is not a file and holds no checkpoint
+     * of a different job.
      *
      * @throws UserError naming what is wrong and how to fix it
      */
@@ -87,6 +89,13 @@ public final class LocalFilterJob {
         for (Path p : config.inputs()) {
             if (!Files.isRegularFile(p)) {
                 throw new UserError("input " + p + (Files.isDirectory(p) ? " is a folder; give manifest or .tar files" : " does not exist"));
+            }
+            if (!ShardSource.isShard(p)) {
+                try (ManifestReader header = Manifests.read(p)) { // reads a CSV header, nothing more
+                    header.format();
+                } catch (IOException e) {
+                    throw new UserError(e.getMessage(), e);
+                }
             }
         }
         Path out = config.outputDir();

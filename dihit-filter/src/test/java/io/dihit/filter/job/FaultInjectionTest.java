@@ -291,5 +291,9 @@ class FaultInjectionTest {
         UserError notFolder = assertThrows(UserError.class, () -> LocalFilterJob.checkCanRun(
                 FilterJobConfig.of(List.of(m), file, 1), io.dihit.filter.CatRule.DEFAULT));
         assertTrue(notFolder.getMessage().contains("is a file, not a folder"), notFolder.getMessage());
+        Path noCaption = write("nocap.csv", "id,image,text\na,plain.png,dog\n");
+        UserError header = assertThrows(UserError.class, () -> LocalFilterJob.checkCanRun(
+                FilterJobConfig.of(List.of(noCaption), dir.resolve("o2"), 1), io.dihit.filter.CatRule.DEFAULT));
+        assertTrue(header.getMessage().contains("lacks column(s) [caption]"), header.getMessage());
     }
 }
