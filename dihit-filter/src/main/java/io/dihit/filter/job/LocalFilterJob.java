@@ -168,14 +168,14 @@ public final class LocalFilterJob {
         return c;
     }
 
-    private SampleSource open(int input) throws IOException {
+    private SampleSource open(int input, boolean loadImages) throws IOException {
         Path path = config.inputs().get(input);
-        return ShardSource.isShard(path) ? new ShardSource(input, path, processor.needsImages()) : new ManifestSource(input, path);
+        return ShardSource.isShard(path) ? new ShardSource(input, path, loadImages) : new ManifestSource(input, path);
     }
 
     /** Adds the ids of an input's readable rows to {@code seen}, as processing it would. */
     private void registerIds(int input, SeenIds seen) throws IOException {
-        try (SampleSource source = open(input)) {
+        try (SampleSource source = open(input, false)) {
             for (SourceRow row; (row = source.next()) != null; ) {
                 seen.add(row.record().id());
             }
@@ -200,7 +200,7 @@ public final class LocalFilterJob {
         Deque<Pending> window = new ArrayDeque<>();
         long sinceCheckpoint = 0;
         long lastCheckpoint = System.nanoTime();
-        try (SampleSource source = open(input)) {
+        try (SampleSource source = open(input, processor.needsImages())) {
             boolean exhausted = false;
             while (true) {
                 while (!exhausted && window.size() < config.maxInFlight()) {
