@@ -169,14 +169,28 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
             report.skip(line, jsonIdLenient(r.bytes()), SkipReason.BAD_UTF8, d.error());
             return null;
         }
-        Map<String, String> fields;
+        JsonNode node;
         try {
-            fields = jsonFields(d.text());
+            node = jsonObject(d.text());
         } catch (RowException e) {
             report.skip(line, "", e.reason, e.getMessage());
             return null;
         }
-        return validate(line, fields);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, JsonNode> typed = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            fields.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+            if (!v.isTextual() && !v.isNull()) {
+                typed.put(e.getKey(), v);
+            }
+        });
+        ManifestRow row = validate(line, fields);
+        if (row == null) {
+            return null;
+        }
+        typed.keySet().retainAll(row.extra().keySet());
+        return new ManifestRow(row.line(), row.record(), row.extra(), typed);
     }
 
     private ManifestRow csvRow(long line, RawRecordReader.Raw r) {
@@ -245,7 +259,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
         }
     }
 
-    private static Map<String, String> jsonFields(String text) throws RowException {
+    private static JsonNode jsonObject(String text) throws RowException {
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -255,10 +269,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
         if (node == null || !node.isObject()) {
             throw new RowException(SkipReason.MALFORMED_ROW, "not a JSON object");
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> m.put(e.getKey(),
-                e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-        return m;
+        return node;
     }
 
     private static boolean isBlank(byte[] b) {

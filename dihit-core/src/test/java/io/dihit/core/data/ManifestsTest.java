@@ -116,6 +116,7 @@ class ManifestsTest {
             assertEquals(2, rows.size());
             assertEquals(new ImageTextRecord("7", dir.toAbsolutePath().resolve("a.png").toString(), "seven"), rows.get(0).record());
             assertEquals(Map.of("score", "1.5"), rows.get(0).extra());
+            assertTrue(rows.get(0).json().get("score").isDouble()); // the JSON type is kept for writers
             assertEquals(dir.toAbsolutePath().resolve("shards/s0.tar") + "#f.png", rows.get(1).record().image());
             DataReport rep = r.report();
             assertEquals(8, rep.read());

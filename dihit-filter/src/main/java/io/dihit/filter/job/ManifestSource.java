@@ -25,7 +25,7 @@ final class ManifestSource implements SampleSource {
     @Override
     public SourceRow next() {
         ManifestRow row = reader.hasNext() ? reader.next() : null;
-        return row == null ? null : new SourceRow(input, row.line(), row.record(), null, row.extra());
+        return row == null ? null : new SourceRow(input, row.line(), row.record(), null, row.extraValues());
     }
 
     @Override

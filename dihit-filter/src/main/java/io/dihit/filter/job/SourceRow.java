@@ -13,10 +13,10 @@ import java.util.Objects;
  * @param position   where the sample is in that input (manifest line, shard sample ordinal); increasing
  * @param record     id, image reference, caption
  * @param imageBytes the encoded image when the source already holds it (tar shards), else null
- * @param extra      the input's other columns / keys (url, hash, licence, ...) as text, in input order;
- *                   passed through to the outputs unchanged
+ * @param extra      the input's other columns / keys (url, hash, licence, ...) in input order: text, or
+ *                   the JSON value of a JSON-lines key that is not a string; passed through to the outputs
  */
-public record SourceRow(int input, long position, ImageTextRecord record, byte[] imageBytes, Map<String, String> extra) {
+public record SourceRow(int input, long position, ImageTextRecord record, byte[] imageBytes, Map<String, Object> extra) {
     public SourceRow {
         Objects.requireNonNull(record, "record");
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));

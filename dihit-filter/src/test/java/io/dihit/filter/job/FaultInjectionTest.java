@@ -211,6 +211,9 @@ class FaultInjectionTest {
                 assertEquals("", a1.extra().get("licence")); // absent in its input: empty
             } else {
                 assertFalse(a1.extra().containsKey("licence"));
+                JsonNode b1Json = JSON.readTree(Files.readAllLines(dir.resolve("out-jsonl/kept.jsonl")).get(1));
+                assertTrue(b1Json.get("width").isInt(), b1Json.toString()); // a JSON number stays a number
+                assertEquals("cc-by", b1Json.get("licence").asText());
             }
         }
     }
