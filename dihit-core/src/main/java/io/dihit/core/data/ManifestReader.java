@@ -24,8 +24,10 @@ import java.util.stream.StreamSupport;
 
 /**
  * Streams the rows of one manifest (CSV or JSON lines), skipping bad rows with a counted reason
- * (see {@link #report()}). Image paths are resolved against the manifest's folder. A CSV header
- * lacking id, image or caption, or an unreadable file, is an error, not a skip.
+ * (see {@link #report()}; every skip reaches its skip listeners). Every physical record is read and
+ * counted: a malformed record costs only itself ({@link RawRecordReader} splits CSV as web dumps are
+ * written). Image paths are resolved against the manifest's folder. A CSV header lacking id, image
+ * or caption, or an unreadable file, is an error, not a skip.
  * Not thread-safe; close it when done.
  */
 public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
