@@ -185,7 +185,8 @@ public final class LocalFilterJob {
     private void processInput(int input, JobCheckpoint checkpoint, Outputs out, ExecutorService pool,
                               ProgressBar progress, SeenIds seen) throws IOException, InterruptedException {
         // Window entries: futures of rows (checkpoint allowed after them) or ready source failures.
-        record Pending(Future<RowOutcome> future, RowOutcome ready) {
+        // Duplicates are counted when written, so the checkpointed count never includes rows read ahead.
+        record Pending(Future<RowOutcome> future, RowOutcome ready, boolean duplicate) {
             RowOutcome get() throws InterruptedException {
                 if (ready != null) {
                     return ready;
@@ -207,7 +208,7 @@ public final class LocalFilterJob {
                     SourceRow row = source.next();
                     for (SourceFailure f : source.drainFailures()) {
                         if (!checkpoint.covers(f.input(), f.position())) {
-                            window.add(new Pending(null, new RowOutcome.Failed(f)));
+                            window.add(new Pending(null, new RowOutcome.Failed(f), false));
                         }
                     }
                     if (row == null) {
@@ -218,14 +219,11 @@ public final class LocalFilterJob {
                     if (checkpoint.covers(row.input(), row.position())) {
                         continue;
                     }
-                    if (duplicate) {
-                        checkpoint.counters.duplicateIds++;
-                    }
                     if (duplicate && config.duplicateIds() == DuplicateIds.KEEP_FIRST) {
                         window.add(new Pending(null, new RowOutcome.Failed(new SourceFailure(input, row.position(),
-                                row.record().id(), "duplicate_id", "an earlier row of this job has the same id"))));
+                                row.record().id(), "duplicate_id", "an earlier row of this job has the same id")), true));
                     } else {
-                        window.add(new Pending(pool.submit(() -> processor.process(row)), null));
+                        window.add(new Pending(pool.submit(() -> processor.process(row)), null, duplicate));
                     }
                 }
                 Pending next = window.poll();
@@ -236,8 +234,11 @@ public final class LocalFilterJob {
                 RowOutcome outcome = next.get();
                 out.write(outcome);
                 checkpoint.counters.add(outcome);
+                if (next.duplicate()) {
+                    checkpoint.counters.duplicateIds++;
+                }
                 // Failures placed by the reader may sit between rows; rows and duplicates end at their own position.
-                boolean rowBoundary = next.ready() == null || "duplicate_id".equals(((RowOutcome.Failed) next.ready()).failure().reason());
+                boolean rowBoundary = next.ready() == null || next.duplicate();
                 if (rowBoundary) {
                     checkpoint.position = positionOf(outcome);
                     sinceCheckpoint++;
