@@ -3,7 +3,9 @@ package io.dihit.filter;
 import io.dihit.filter.caption.CaptionAnalyzer;
 import io.dihit.filter.caption.ClearNlpCaptionParser;
 import io.dihit.filter.caption.SceneGraph;
+import io.dihit.core.util.UserError;
 import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.ImageCheck;
 import io.dihit.filter.job.JobCounters;
 import io.dihit.filter.job.LocalFilterJob;
 import io.dihit.filter.job.SampleProcessor;
@@ -24,6 +26,8 @@ public final class FilterMain {
             Options:
             """ + FilterOptions.OPTIONS_HELP + """
               --threads N            scoring threads (default: all cores)
+              --duplicate-ids P      keep-first (default: a later row with a seen id fails as duplicate_id)
+                                     or keep-all (score every row; duplicates are only counted)
               --checkpoint-every N   rows between checkpoints (default 10000)
               --no-progress          no progress line on stderr
               --explain CAPTION      print the scene graph, complexity and actions of a caption and exit
@@ -37,9 +41,10 @@ public final class FilterMain {
         System.exit(run(args));
     }
 
-    /** Runs the command; returns the exit status (0 ok, 2 bad usage). */
+    /** Runs the command; returns the exit status (0 ok, 2 bad usage or input). */
     static int run(String[] args) throws Exception {
         FilterOptions o;
+        FilterJobConfig config = null;
         try {
             o = FilterOptions.parse(args, false);
             if (o.help || args.length == 0) {
@@ -47,9 +52,13 @@ public final class FilterMain {
                 return 0;
             }
             if (o.explain.isEmpty()) {
+                // Everything the user can get wrong is checked before the ~20 s of model loading.
                 o.requireRunnable();
+                config = new FilterJobConfig(o.inputs, o.output, o.format, o.threads, o.threads * 64,
+                        o.checkpointEvery, o.progress, o.duplicateIds);
+                LocalFilterJob.checkCanRun(config, o.rule());
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UserError e) {
             System.err.println("dihit filter: " + e.getMessage());
             return 2;
         }
@@ -64,12 +73,15 @@ public final class FilterMain {
         }
         try (TextSpotter spotter = o.createSpotter()) {
             CatScorer scorer = new CatScorer(analyzer, spotter, new TextMatcher(o.matcherConfig()));
-            SampleProcessor processor = new SampleProcessor(scorer, o.rule(), o.verifyImages);
-            FilterJobConfig config = new FilterJobConfig(o.inputs, o.output, o.format, o.threads, o.threads * 64,
-                    o.checkpointEvery, o.progress);
+            SampleProcessor processor = new SampleProcessor(scorer, o.rule(), o.imageCheck);
+            if (processor.imageCheck() == ImageCheck.NONE) {
+                System.out.println("note: images are not opened (--no-verify-images): unreadable images are kept or"
+                        + " rejected like good ones; summary.json records imagesOpened=false");
+            }
             JobCounters c = new LocalFilterJob(config, processor).run();
-            System.out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); summary in %s%n",
-                    c.read, c.kept, c.rejected, c.failed, o.rule().describe(), o.output.resolve("summary.json"));
+            System.out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s;"
+                            + " summary in %s%n", c.read, c.kept, c.rejected, c.failed, o.rule().describe(),
+                    o.output.resolve("failed.jsonl"), o.output.resolve("summary.json"));
         }
         return 0;
     }

@@ -1,6 +1,8 @@
 package io.dihit.filter;
 
 import io.dihit.core.util.CommandLineArgs;
+import io.dihit.filter.job.DuplicateIds;
+import io.dihit.filter.job.ImageCheck;
 import io.dihit.filter.ocr.PaddleOcrConfig;
 import io.dihit.filter.ocr.PaddleOcrSpotter;
 import io.dihit.filter.ocr.TesseractConfig;
@@ -29,7 +31,8 @@ public final class FilterOptions {
     public int threads = Runtime.getRuntime().availableProcessors();
     public String format = "jsonl";
     public int checkpointEvery = 10_000;
-    public boolean verifyImages;
+    public ImageCheck imageCheck = ImageCheck.HEADER;
+    public DuplicateIds duplicateIds = DuplicateIds.KEEP_FIRST;
     public boolean progress = true;
     public boolean complexity = true;
     public int minComplexity = 1;
@@ -77,7 +80,11 @@ public final class FilterOptions {
               --min-confidence X     spotted words below this OCR confidence are ignored (default 0.5)
               --min-word-length N    shortest spotted word that can match (default 2)
               --max-tokens N         captions are parsed up to N tokens (default 256)
-              --verify-images        decode every image even without OCR (unreadable images fail their row)
+              --verify-images        decode every image fully even without OCR (default: read each image's
+                                     header, size and end marker; 0-byte, truncated and non-image files
+                                     fail their row as unreadable_image)
+              --no-verify-images     do not open images (only a missing file fails its row); summary.json
+                                     and the console say that images were not opened
             """;
 
     public static FilterOptions parse(String[] args, boolean spark) {
@@ -117,12 +124,15 @@ public final class FilterOptions {
                 case "--min-confidence" -> o.minConfidence = Double.parseDouble(CommandLineArgs.value(args, ++i, a));
                 case "--min-word-length" -> o.minWordLength = intValue(args, ++i, a);
                 case "--max-tokens" -> o.maxTokens = intValue(args, ++i, a);
-                case "--verify-images" -> o.verifyImages = true;
+                case "--verify-images" -> o.imageCheck = ImageCheck.DECODE;
+                case "--no-verify-images" -> o.imageCheck = ImageCheck.NONE;
                 default -> {
                     if (!spark && a.equals("--threads")) {
                         o.threads = intValue(args, ++i, a);
                     } else if (!spark && a.equals("--checkpoint-every")) {
                         o.checkpointEvery = intValue(args, ++i, a);
+                    } else if (!spark && a.equals("--duplicate-ids")) {
+                        o.duplicateIds = DuplicateIds.parse(CommandLineArgs.value(args, ++i, a));
                     } else if (!spark && a.equals("--no-progress")) {
                         o.progress = false;
                     } else if (!spark && a.equals("--explain")) {

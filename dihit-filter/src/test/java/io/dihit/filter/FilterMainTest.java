@@ -29,6 +29,21 @@ class FilterMainTest {
     }
 
     @Test
+    void userErrorsAreOneLineAndComeBeforeModelsLoad() throws Exception {
+        Files.writeString(dir.resolve("m.csv"), "id,image,caption\na,a.png,a dog\n");
+        Files.writeString(dir.resolve("file"), "x");
+        String missing = captureStderr(() -> assertEquals(2, FilterMain.run(new String[] {"--input",
+                dir.resolve("nope.csv").toString(), "--output", dir.resolve("o").toString()})));
+        assertEquals(1, missing.lines().count(), missing);
+        assertTrue(missing.contains("nope.csv does not exist"), missing);
+        String notFolder = captureStderr(() -> assertEquals(2, FilterMain.run(new String[] {"--input",
+                dir.resolve("m.csv").toString(), "--output", dir.resolve("file").toString()})));
+        assertEquals(1, notFolder.lines().count(), notFolder);
+        assertTrue(notFolder.contains("is a file, not a folder"), notFolder);
+        assertEquals(2, FilterMain.run(new String[] {"--input", "m.csv", "--output", "o", "--duplicate-ids", "drop"}));
+    }
+
+    @Test
     void ocrEnginesByName() {
         assertEquals(null, FilterOptions.createSpotter("none", java.util.Map.of()));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -59,6 +74,18 @@ class FilterMainTest {
 
     private interface Action {
         void run() throws Exception;
+    }
+
+    private static String captureStderr(Action action) throws Exception {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
     }
 
     private static String captureStdout(Action action) throws Exception {

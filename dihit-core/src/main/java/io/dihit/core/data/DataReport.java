@@ -30,6 +30,7 @@ public final class DataReport {
     private static final Logger LOG = LoggerFactory.getLogger(DataReport.class);
 
     private final String source;
+    private final boolean log;
     private long kept;
     private final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
     private final List<Skip> examples = new ArrayList<>();
@@ -37,7 +38,13 @@ public final class DataReport {
 
     /** @param source name used in log lines (a file name, "loader", ...) */
     public DataReport(String source) {
+        this(source, true);
+    }
+
+    /** @param log false for a counting pre-pass whose skips are logged by the real read */
+    DataReport(String source, boolean log) {
         this.source = source;
+        this.log = log;
     }
 
     /**
@@ -64,6 +71,9 @@ public final class DataReport {
             for (Consumer<Skip> l : listeners) {
                 l.accept(s);
             }
+        }
+        if (!log) {
+            return;
         }
         if (n <= LOG_FIRST) {
             LOG.warn("{}: skipped {}", source, s);

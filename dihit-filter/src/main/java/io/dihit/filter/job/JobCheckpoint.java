@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * lengths and the job goes on from the next row: nothing duplicated, nothing lost.
  */
 public final class JobCheckpoint {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2; // 2: shard positions are sample ordinals (1: byte offsets)
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public int format = FORMAT;

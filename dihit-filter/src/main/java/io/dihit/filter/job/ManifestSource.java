@@ -19,14 +19,13 @@ final class ManifestSource implements SampleSource {
     ManifestSource(int input, Path manifest) throws IOException {
         this.input = input;
         this.reader = Manifests.read(manifest);
-        this.skips = new SkipTracker(input, reader.report(), true);
+        this.skips = new SkipTracker(input, reader.report());
     }
 
     @Override
     public SourceRow next() {
         ManifestRow row = reader.hasNext() ? reader.next() : null;
-        skips.afterRead(row == null ? Long.MAX_VALUE : row.line());
-        return row == null ? null : new SourceRow(input, row.line(), row.record(), null);
+        return row == null ? null : new SourceRow(input, row.line(), row.record(), null, row.extraValues());
     }
 
     @Override

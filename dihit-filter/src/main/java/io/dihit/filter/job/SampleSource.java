@@ -20,4 +20,9 @@ public interface SampleSource extends Closeable {
      * returned by the call before.
      */
     List<SourceFailure> drainFailures();
+
+    /** Tar members lost to corrupt headers so far (0 for manifests). */
+    default long membersLost() {
+        return 0;
+    }
 }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A webdataset-style tar shard as a {@link SampleSource}; position = the image member's byte offset.
- * Incomplete samples, bad captions and a truncated end become failures with the reader's reason.
+ * A webdataset-style tar shard as a {@link SampleSource}; position = the sample's ordinal in the shard
+ * (1-based, counting every sample, read or skipped). Incomplete samples, bad captions, corrupt headers
+ * and a truncated end become failures with the reader's reason.
  */
 final class ShardSource implements SampleSource {
     private final int input;
@@ -21,20 +22,23 @@ final class ShardSource implements SampleSource {
         this.input = input;
         this.shard = shard;
         this.reader = TarShards.open(shard, loadImages);
-        // Shard skips are numbered by member, not by offset: place them in the gap instead.
-        this.skips = new SkipTracker(input, reader.report(), false);
+        this.skips = new SkipTracker(input, reader.report());
     }
 
     @Override
     public SourceRow next() {
         ShardSample s = reader.hasNext() ? reader.next() : null;
-        skips.afterRead(s == null ? Long.MAX_VALUE : s.imageOffset());
-        return s == null ? null : new SourceRow(input, s.imageOffset(), s.record(shard), s.image());
+        return s == null ? null : new SourceRow(input, s.ordinal(), s.record(shard), s.image(), java.util.Map.of());
     }
 
     @Override
     public List<SourceFailure> drainFailures() {
         return skips.drain();
+    }
+
+    @Override
+    public long membersLost() {
+        return reader.membersLost();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.dihit.filter.caption.ClearNlpCaptionParser;
 import io.dihit.filter.job.SampleProcessor;
 import io.dihit.filter.spotting.CachingTextSpotter;
 import io.dihit.filter.spotting.TextMatcher;
+import io.dihit.filter.job.ImageCheck;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param ocrOptions options for its Map constructor
  */
 public record ClearNlpProcessorFactory(CatRule rule, TextMatcher.Config matcher, int maxTokens, String ocrClass,
-                                       Map<String, String> ocrOptions, boolean verifyImages) implements ProcessorFactory {
+                                       Map<String, String> ocrOptions, ImageCheck imageCheck) implements ProcessorFactory {
     public ClearNlpProcessorFactory {
         ocrOptions = Map.copyOf(ocrOptions);
     }
@@ -28,6 +29,6 @@ public record ClearNlpProcessorFactory(CatRule rule, TextMatcher.Config matcher,
                 new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens)), FilterOptions.DEFAULT_CAPTION_CACHE),
                 CachingTextSpotter.wrap(FilterOptions.createSpotter(ocrClass, ocrOptions), FilterOptions.DEFAULT_OCR_CACHE),
                 new TextMatcher(matcher));
-        return new SampleProcessor(scorer, rule, verifyImages);
+        return new SampleProcessor(scorer, rule, imageCheck);
     }
 }

@@ -157,7 +157,7 @@ public final class SparkFilterJob {
             return failed(id, image, caption, "empty_caption", "empty caption", source);
         }
         String resolved = resolve(source, image);
-        RowOutcome outcome = processor.process(new SourceRow(0, 0, new ImageTextRecord(id, resolved, caption), null));
+        RowOutcome outcome = processor.process(new SourceRow(0, 0, new ImageTextRecord(id, resolved, caption), null, Map.of()));
         if (outcome instanceof RowOutcome.Failed f) {
             SourceFailure e = f.failure();
             return failed(id, image, caption, e.reason(), e.detail(), source);

@@ -50,7 +50,7 @@ public final class SparkFilterMain {
         }
         try (SparkSession spark = builder.getOrCreate()) {
             ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcherConfig(), o.maxTokens,
-                    o.ocrClass, o.ocrOptions, o.verifyImages);
+                    o.ocrClass, o.ocrOptions, o.imageCheck);
             SparkFilterJob job = new SparkFilterJob(spark, factory);
             List<String> inputs = o.inputUris;
             String output = o.outputUri;

@@ -68,7 +68,7 @@ public final class FilterBenchmark {
         Path manifest = dir.resolve("bench.jsonl");
         Files.writeString(manifest, sb);
         ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(CatRule.DEFAULT.withTextMatch(false),
-                TextMatcher.Config.DEFAULT, 256, null, Map.of(), false);
+                TextMatcher.Config.DEFAULT, 256, null, Map.of(), io.dihit.filter.job.ImageCheck.NONE);
 
         long s = System.nanoTime();
         new LocalFilterJob(FilterJobConfig.of(List.of(manifest), dir.resolve("local"), 2), factory.create()).run();

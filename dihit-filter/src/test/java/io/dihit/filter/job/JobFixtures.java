@@ -17,10 +17,16 @@ final class JobFixtures {
     private JobFixtures() {
     }
 
+    /** The fake parser without OCR, with the given image check. */
+    static SampleProcessor fakeProcessor(ImageCheck imageCheck) {
+        CatScorer scorer = new CatScorer(new CaptionAnalyzer(new FakeCaptionParser(0)), null, new TextMatcher());
+        return new SampleProcessor(scorer, CatRule.DEFAULT.withTextMatch(false), imageCheck);
+    }
+
     static SampleProcessor fakeProcessor(long sleepMillis, boolean withSpotter) {
         CatScorer scorer = new CatScorer(new CaptionAnalyzer(new FakeCaptionParser(sleepMillis)),
                 withSpotter ? new FakeTextSpotter() : null, new TextMatcher());
-        return new SampleProcessor(scorer, CatRule.DEFAULT.withTextMatch(withSpotter), false);
+        return new SampleProcessor(scorer, CatRule.DEFAULT.withTextMatch(withSpotter), ImageCheck.NONE);
     }
 
     /** Writes plain.png (white) and text.png (red corner: the fake spotter reads SALE). */

@@ -49,7 +49,7 @@ class SparkFilterJobTest {
         Files.writeString(manifest, sb);
 
         ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(CatRule.DEFAULT, TextMatcher.Config.DEFAULT, 256,
-                RedCornerSpotter.class.getName(), Map.of(), false);
+                RedCornerSpotter.class.getName(), Map.of(), io.dihit.filter.job.ImageCheck.DECODE);
         LocalFilterJob local = new LocalFilterJob(FilterJobConfig.of(List.of(manifest), dir.resolve("local"), 2), factory.create());
         local.run();
         Map<String, String> expected = new HashMap<>();

@@ -5,14 +5,15 @@ import java.awt.image.BufferedImage;
 /**
  * An opaque RGB raster ({@code 0xRRGGBB} per pixel, row-major) with the few operations OCR
  * preprocessing needs: alpha compositing on white, white padding, bilinear crop-and-resize, and
- * conversion to normalised CHW float tensors. Immutable.
+ * conversion to normalised CHW float tensors. Immutable. (Core's {@code io.dihit.core.image.RgbImage}
+ * holds interleaved bytes for the training pipeline; OCR needs packed pixels and bilinear resampling.)
  */
-public final class RgbImage {
+public final class OcrImage {
     private final int width;
     private final int height;
     private final int[] pixels;
 
-    private RgbImage(int width, int height, int[] pixels) {
+    private OcrImage(int width, int height, int[] pixels) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image must not be empty: " + width + "x" + height);
         }
@@ -22,7 +23,7 @@ public final class RgbImage {
     }
 
     /** The image with transparent pixels composited on white (emoji are transparent PNGs). */
-    public static RgbImage onWhite(BufferedImage image) {
+    public static OcrImage onWhite(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         int[] rgb = new int[argb.length];
@@ -33,7 +34,7 @@ public final class RgbImage {
             int b = blendOnWhite(argb[i] & 0xFF, a);
             rgb[i] = (r << 16) | (g << 8) | b;
         }
-        return new RgbImage(w, h, rgb);
+        return new OcrImage(w, h, rgb);
     }
 
     private static int blendOnWhite(int channel, int alpha) {
@@ -53,7 +54,7 @@ public final class RgbImage {
     }
 
     /** A white border of {@code pad} pixels on every side (DB detection misses text touching the edge). */
-    public RgbImage paddedWithWhite(int pad) {
+    public OcrImage paddedWithWhite(int pad) {
         if (pad < 0) {
             throw new IllegalArgumentException("pad must be >= 0, got " + pad);
         }
@@ -66,7 +67,7 @@ public final class RgbImage {
         for (int y = 0; y < height; y++) {
             System.arraycopy(pixels, y * width, out, (y + pad) * w + pad, width);
         }
-        return new RgbImage(w, h, out);
+        return new OcrImage(w, h, out);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class RgbImage {
      * bilinearly to {@code outWidth x outHeight}, with pixel-centre alignment like OpenCV's
      * {@code INTER_LINEAR}; samples outside the image repeat the border.
      */
-    public RgbImage resampled(double x0, double y0, double x1, double y1, int outWidth, int outHeight) {
+    public OcrImage resampled(double x0, double y0, double x1, double y1, int outWidth, int outHeight) {
         if (outWidth <= 0 || outHeight <= 0 || !(x1 > x0) || !(y1 > y0)) {
             throw new IllegalArgumentException("bad resample region or size");
         }
@@ -102,11 +103,11 @@ public final class RgbImage {
                 out[oy * outWidth + ox] = rgb;
             }
         }
-        return new RgbImage(outWidth, outHeight, out);
+        return new OcrImage(outWidth, outHeight, out);
     }
 
     /** The whole image resampled to a new size. */
-    public RgbImage resized(int outWidth, int outHeight) {
+    public OcrImage resized(int outWidth, int outHeight) {
         return resampled(0, 0, width, height, outWidth, outHeight);
     }
 

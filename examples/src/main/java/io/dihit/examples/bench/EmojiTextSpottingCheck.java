@@ -1,4 +1,4 @@
-package io.dihit.filter.ocr;
+package io.dihit.examples.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +26,8 @@ import javax.imageio.ImageIO;
  *
  * <p>Both lists are explicit and were chosen by looking at every google and twitter image of the
  * "Symbols", "Objects", "Travel & Places", "Activities", "Smileys & Emotion" and "Food & Drink"
- * categories (docs/filter-ocr.md). A caption is the emoji's name plus its short names (underscores
+ * categories (docs/filter-ocr.md). It is a benchmark of OCR engines, so it lives with the examples,
+ * not in the filter library. A caption is the emoji's name plus its short names (underscores
  * read as spaces), e.g. {@code "squared sos sos"}.
  */
 public final class EmojiTextSpottingCheck {

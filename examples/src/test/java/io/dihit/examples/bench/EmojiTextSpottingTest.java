@@ -1,12 +1,18 @@
-package io.dihit.filter.ocr;
+package io.dihit.examples.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dihit.filter.ocr.EmojiTextSpottingCheck.Outcome;
-import io.dihit.filter.ocr.EmojiTextSpottingCheck.Sample;
-import io.dihit.filter.ocr.EmojiTextSpottingCheck.Summary;
+import io.dihit.examples.bench.EmojiTextSpottingCheck.Outcome;
+import io.dihit.examples.bench.EmojiTextSpottingCheck.Sample;
+import io.dihit.examples.bench.EmojiTextSpottingCheck.Summary;
+import io.dihit.filter.ocr.PaddleOcrConfig;
+import io.dihit.filter.ocr.PaddleOcrSpotter;
+import io.dihit.filter.ocr.TesseractConfig;
+import io.dihit.filter.ocr.TesseractSpotter;
 import io.dihit.filter.spotting.TextMatcher;
 import io.dihit.filter.spotting.TextSpotter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -24,9 +30,9 @@ class EmojiTextSpottingTest {
 
     @Test
     void paddleOcrFindsParrotCaptionsAndNoFalseMatches() throws Exception {
-        List<Sample> samples = EmojiTextSpottingCheck.samples(OcrTestData.nodeModules(), 1);
+        List<Sample> samples = EmojiTextSpottingCheck.samples(nodeModules(), 1);
         Summary summary;
-        try (TextSpotter spotter = new PaddleOcrSpotter(OcrTestData.paddleConfig())) {
+        try (TextSpotter spotter = new PaddleOcrSpotter(paddleConfig())) {
             summary = check(spotter, samples);
         }
         assertTrue(summary.noTextSamples() >= 600, "both styles of every no-text emoji: " + summary.noTextSamples());
@@ -41,13 +47,30 @@ class EmojiTextSpottingTest {
      */
     @Test
     void tesseractIsAWeakerButHonestAlternative() throws Exception {
-        List<Sample> samples = EmojiTextSpottingCheck.samples(OcrTestData.nodeModules(), 10);
+        List<Sample> samples = EmojiTextSpottingCheck.samples(nodeModules(), 10);
         Summary summary;
         try (TextSpotter spotter = new TesseractSpotter(TesseractConfig.DEFAULT.withPageSegMode(7))) {
             summary = check(spotter, samples);
         }
         assertTrue(summary.textMatchRate() >= 0.30, summary.describe());
         assertTrue(summary.falseMatchRate() <= 0.02, summary.describe());
+    }
+
+    private static Path nodeModules() {
+        String dir = System.getProperty("dihit.project.dir");
+        if (dir == null) {
+            throw new IllegalStateException("system property dihit.project.dir is not set (surefire sets it)");
+        }
+        return EmojiTextSpottingCheck.nodeModules(Path.of(dir));
+    }
+
+    /** The PP-OCRv4 models; fails (never skips) when they are not installed. */
+    private static PaddleOcrConfig paddleConfig() {
+        Path pkg = nodeModules().resolve("@gutenye").resolve("ocr-models");
+        if (!Files.isDirectory(pkg)) {
+            throw new IllegalStateException("missing " + pkg + ": run bash .ci/setup.d/20-ocr.sh");
+        }
+        return PaddleOcrConfig.forModelPackage(pkg).build();
     }
 
     private Summary check(TextSpotter spotter, List<Sample> samples) throws Exception {
