@@ -1,0 +1,106 @@
+package io.dihit.train.distill;
+
+import io.dihit.core.util.CommandLineArgs;
+import io.dihit.core.util.ProgressBar;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command line of the soft-label precompute ({@code dihit distill}); a thin layer over
+ * {@link SoftLabels#precompute}. Arguments, inputs and the output folder are checked before the
+ * teacher loads; errors are {@link IllegalArgumentException}s with a one-line message.
+ */
+public final class DistillMain {
+
+    static final String USAGE = """
+            usage: dihit distill --data INPUT... --teacher MODEL --out LABELS [options]
+
+            Runs a frozen concept teacher once over every row of the inputs and writes each sample's
+            top-k concept probabilities to LABELS (the sidecar that training reads, "distill" in the
+            training config), every skipped or failed row by id to LABELS.failures.jsonl, and the
+            provenance and counts (labelled + skipped + failed = read) to LABELS.json. Outputs appear
+            only when the run completes; an interrupted run is simply run again.
+
+            options:
+              --data INPUT...      manifests (.csv, .jsonl) and/or tar shards (.tar); repeatable
+              --teacher MODEL      TorchScript (.pt) or ONNX (.onnx) model: (N, 3, S, S) images -> (N, C) logits
+              --out LABELS         the sidecar file to write (e.g. labels.soft)
+              --image-size S       teacher input side; images are resized, centre-cropped and CLIP-normalised (224)
+              --top-k K            concepts kept per sample (10)
+              --temperature T      divides the logits before the softmax (1.0)
+              --batch-size N       images per teacher call (64)
+              --threads N          image decoding threads (one per core)
+              --quiet              no progress bar
+              --help               this text
+            """;
+
+    private DistillMain() {}
+
+    public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /** Parses, checks and runs; returns null after --help. */
+    static DistillReport run(String[] args, PrintStream out) {
+        List<Path> data = new ArrayList<>();
+        Path teacher = null;
+        Path output = null;
+        int imageSize = 224;
+        boolean quiet = false;
+        DistillConfig config = DistillConfig.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return null;
+                }
+                case "--data" -> {
+                    data.add(Path.of(CommandLineArgs.value(args, ++i, option)));
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        data.add(Path.of(args[++i]));
+                    }
+                }
+                case "--teacher" -> teacher = Path.of(CommandLineArgs.value(args, ++i, option));
+                case "--out" -> output = Path.of(CommandLineArgs.value(args, ++i, option));
+                case "--image-size" -> imageSize = integer(args, ++i, option);
+                case "--top-k" -> config = config.withTopK(integer(args, ++i, option));
+                case "--temperature" -> config = config.withTemperature(number(args, ++i, option));
+                case "--batch-size" -> config = config.withBatchSize(integer(args, ++i, option));
+                case "--threads" -> config = config.withThreads(integer(args, ++i, option));
+                case "--quiet" -> quiet = true;
+                default -> throw new IllegalArgumentException("unknown option " + option + " (see dihit distill --help)");
+            }
+        }
+        if (data.isEmpty() || teacher == null || output == null) {
+            throw new IllegalArgumentException("--data, --teacher and --out are required (see dihit distill --help)");
+        }
+        TeacherSpec spec = TeacherSpec.of(teacher, imageSize);
+        DistillReport report;
+        try (ProgressBar bar = quiet ? null : new ProgressBar(out, "distill", 0)) {
+            report = SoftLabels.precompute(spec, data, output, config, bar);
+        }
+        out.println("soft labels: " + report + " -> " + output + " (unlabelled rows: " + SoftLabels.failuresFile(output) + ")");
+        return report;
+    }
+
+    private static int integer(String[] args, int i, String option) {
+        String v = CommandLineArgs.value(args, i, option);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + v + "'");
+        }
+    }
+
+    private static double number(String[] args, int i, String option) {
+        String v = CommandLineArgs.value(args, i, option);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + v + "'");
+        }
+    }
+}
