@@ -23,7 +23,7 @@ class DihitTest {
     void listsEveryCommand() {
         assertEquals(0, run("--help"));
         String text = outBytes.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"demo", "smoke", "filter", "train", "eval", "fetch-data"}) {
+        for (String command : new String[] {"demo", "smoke", "filter", "distill", "train", "eval", "fetch-data"}) {
             assertTrue(text.contains("  " + command + " "), command + " missing from\n" + text);
         }
     }
