@@ -47,7 +47,7 @@ public final class DistillInputs {
 
     /** Reads one input to its end, handing every row (kept or skipped) to {@code labeller}. */
     static void read(Path input, RowLabeller labeller) throws IOException {
-        String source = input.toString();
+        String source = input.toAbsolutePath().normalize().toString();
         if (isShard(input)) {
             try (TarShards.Reader reader = TarShards.open(input, true)) {
                 listen(reader.report(), source, labeller);

@@ -38,15 +38,43 @@ public final class DistillMain {
 
     private DistillMain() {}
 
+    /** Parsed command-line options; {@code help} means print the usage and stop. */
+    public record Options(List<Path> data, TeacherSpec teacher, Path out, DistillConfig config, boolean quiet,
+                          String master, boolean help) {}
+
     public static void main(String[] args) {
         run(args, System.out);
     }
 
     /** Parses, checks and runs; returns null after --help. */
     static DistillReport run(String[] args, PrintStream out) {
+        Options o = parse(args, false);
+        if (o.help()) {
+            out.print(USAGE);
+            return null;
+        }
+        DistillReport report;
+        try (ProgressBar bar = o.quiet() ? null : new ProgressBar(out, "distill", 0)) {
+            report = SoftLabels.precompute(o.teacher(), o.data(), o.out(), o.config(), bar);
+        }
+        out.println(summary(report, o.out()));
+        return report;
+    }
+
+    /** The line printed at the end of a run. */
+    public static String summary(DistillReport report, Path sidecar) {
+        return "soft labels: " + report + " -> " + sidecar + " (unlabelled rows: " + SoftLabels.failuresFile(sidecar) + ")";
+    }
+
+    /**
+     * Parses the options of {@code dihit distill}; with {@code withMaster} also {@code --master URL}
+     * (the Spark job's). Everything but files is checked here.
+     */
+    public static Options parse(String[] args, boolean withMaster) {
         List<Path> data = new ArrayList<>();
         Path teacher = null;
         Path output = null;
+        String master = null;
         int imageSize = 224;
         boolean quiet = false;
         DistillConfig config = DistillConfig.defaults();
@@ -54,8 +82,7 @@ public final class DistillMain {
             String option = args[i];
             switch (option) {
                 case "--help", "-h" -> {
-                    out.print(USAGE);
-                    return null;
+                    return new Options(List.of(), null, null, config, quiet, null, true);
                 }
                 case "--data" -> {
                     data.add(Path.of(CommandLineArgs.value(args, ++i, option)));
@@ -71,19 +98,19 @@ public final class DistillMain {
                 case "--batch-size" -> config = config.withBatchSize(integer(args, ++i, option));
                 case "--threads" -> config = config.withThreads(integer(args, ++i, option));
                 case "--quiet" -> quiet = true;
-                default -> throw new IllegalArgumentException("unknown option " + option + " (see dihit distill --help)");
+                default -> {
+                    if (withMaster && option.equals("--master")) {
+                        master = CommandLineArgs.value(args, ++i, option);
+                    } else {
+                        throw new IllegalArgumentException("unknown option " + option + " (see --help)");
+                    }
+                }
             }
         }
         if (data.isEmpty() || teacher == null || output == null) {
-            throw new IllegalArgumentException("--data, --teacher and --out are required (see dihit distill --help)");
+            throw new IllegalArgumentException("--data, --teacher and --out are required (see --help)");
         }
-        TeacherSpec spec = TeacherSpec.of(teacher, imageSize);
-        DistillReport report;
-        try (ProgressBar bar = quiet ? null : new ProgressBar(out, "distill", 0)) {
-            report = SoftLabels.precompute(spec, data, output, config, bar);
-        }
-        out.println("soft labels: " + report + " -> " + output + " (unlabelled rows: " + SoftLabels.failuresFile(output) + ")");
-        return report;
+        return new Options(List.copyOf(data), TeacherSpec.of(teacher, imageSize), output, config, quiet, master, false);
     }
 
     private static int integer(String[] args, int i, String option) {

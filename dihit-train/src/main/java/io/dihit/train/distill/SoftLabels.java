@@ -39,6 +39,13 @@ public final class SoftLabels {
         return sidecar.resolveSibling(sidecar.getFileName() + ".json");
     }
 
+    /** Clear errors for inputs, output and teacher file, before any model loads. */
+    public static void check(TeacherSpec teacher, List<Path> inputs, Path sidecar) {
+        DistillInputs.check(inputs);
+        checkOutput(sidecar);
+        teacher.requireReadable();
+    }
+
     /** Clear errors for a sidecar path that cannot be written, before any model loads. */
     public static void checkOutput(Path sidecar) {
         Path absolute = sidecar.toAbsolutePath();
@@ -62,9 +69,7 @@ public final class SoftLabels {
     /** As {@link #precompute(TeacherSpec, List, Path, DistillConfig)}, advancing {@code progress} per row (or null). */
     public static DistillReport precompute(TeacherSpec teacher, List<Path> inputs, Path sidecar, DistillConfig config,
                                            ProgressBar progress) {
-        DistillInputs.check(inputs);
-        checkOutput(sidecar);
-        teacher.requireReadable();
+        check(teacher, inputs, sidecar);
         try (ConceptTeacher loaded = teacher.load(Device.cpu())) {
             return precompute(loaded, teacher.preprocessor(), inputs, sidecar, config, progress, describe(teacher));
         }
@@ -85,14 +90,24 @@ public final class SoftLabels {
 
     private static DistillReport precompute(ConceptTeacher teacher, ImagePreprocessor preprocessor, List<Path> inputs,
                                             Path sidecar, DistillConfig config, ProgressBar progress, ObjectNode teacherDescription) {
-        try (SoftLabelOutputs outputs = new SoftLabelOutputs(sidecar, config.topK(), config.temperature(), progress);
-             RowLabeller labeller = new RowLabeller(teacher, preprocessor, config, outputs)) {
+        try (SoftLabelOutputs outputs = new SoftLabelOutputs(sidecar, config.topK(), config.temperature(), progress)) {
             for (Path input : inputs) {
-                DistillInputs.read(input, labeller);
+                labelInput(teacher, preprocessor, config, input, outputs);
             }
             return outputs.commit(provenance(teacherDescription, inputs, config, "local"));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the inputs of " + sidecar, e);
+        }
+    }
+
+    /**
+     * The per-row work on one input, shared by the local and the Spark job: every row of {@code input}
+     * (manifest or shard) ends in {@code sink}, labelled or unlabelled, in input order.
+     */
+    public static void labelInput(ConceptTeacher teacher, ImagePreprocessor preprocessor, DistillConfig config, Path input,
+                                  SoftLabelSink sink) throws IOException {
+        try (RowLabeller labeller = new RowLabeller(teacher, preprocessor, config, sink)) {
+            DistillInputs.read(input, labeller);
         }
     }
 

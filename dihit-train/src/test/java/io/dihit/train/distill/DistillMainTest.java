@@ -49,9 +49,9 @@ class DistillMainTest {
     void userErrorsAreOneLineAndComeBeforeTheTeacherLoads() throws Exception {
         List<Path> inputs = DistillFixtures.write(dir);
         String teacher = DistillFixtures.teacher().toString();
-        assertEquals("--data, --teacher and --out are required (see dihit distill --help)", error("--data", inputs.get(0).toString()));
+        assertEquals("--data, --teacher and --out are required (see --help)", error("--data", inputs.get(0).toString()));
         assertEquals("--top-k needs a whole number, got 'ten'", error("--top-k", "ten"));
-        assertEquals("unknown option --topk (see dihit distill --help)", error("--topk", "3"));
+        assertEquals("unknown option --topk (see --help)", error("--topk", "3"));
         assertEquals("input not found: " + dir.resolve("absent.csv"),
                 error("--data", dir.resolve("absent.csv").toString(), "--teacher", teacher, "--out", dir.resolve("l.soft").toString()));
         assertEquals("teacher model file not found or unreadable: " + dir.resolve("absent.pt"),
