@@ -19,6 +19,7 @@ class SparkDistillSubmitIT {
 
     @Test
     void submittedJarMatchesTheLocalJob() throws Exception {
+        SparkSubmitLauncher.assumeSubmitExecution();
         List<Path> inputs = DistillFixtures.write(dir);
         TeacherSpec teacher = TeacherSpec.of(DistillFixtures.teacher(), 8);
         SoftLabels.precompute(teacher, inputs, dir.resolve("local/labels.soft"), new DistillConfig(3, 1.0, 4, 1));

@@ -6,21 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs {@code spark-submit --master local[2] --class MAIN JAR ARGS} the way the launcher script does:
- * a fresh JVM whose classpath is Spark's own (here: this test's classpath without the module's
- * classes and runtime dependencies, which the jar must bring itself), running
- * {@code org.apache.spark.deploy.SparkSubmit}. Jackson, the SLF4J API and a log4j 1.2 API stay on that
- * classpath because every Spark distribution ships them.
+ * Runs {@code spark-submit --master local[2] --class MAIN JAR ARGS} the way Spark's launcher script
+ * does: a fresh JVM on Spark's classpath running {@code org.apache.spark.deploy.SparkSubmit}, which
+ * loads the main class from the jar.
  */
 final class SparkSubmitLauncher {
 
     private SparkSubmitLauncher() {}
+
+    /**
+     * Skips the calling test outside the spark-submit execution (it runs after package, when the jar
+     * exists; {@code -Dtest=...SubmitIT} also selects it in the earlier unit-test execution).
+     */
+    static void assumeSubmitExecution() {
+        Assumptions.assumeTrue(System.getProperty("dihit.spark.jar") != null,
+                "spark-submit tests run in the integration-test phase (mvn verify)");
+    }
 
     static Path jar() {
         Path jar = Path.of(System.getProperty("dihit.spark.jar", "absent"));
@@ -30,17 +36,23 @@ final class SparkSubmitLauncher {
         return jar;
     }
 
-    /** Spark's classpath: the test classpath minus what the jar must contain. */
-    static String sparkClasspath() throws IOException {
-        Set<String> runtime = new HashSet<>(Arrays.asList(
-                Files.readString(Path.of(System.getProperty("dihit.runtime.classpath"))).trim().split(File.pathSeparator)));
+    /**
+     * The libraries only dihit brings (the jar must contain them): DJL and its PyTorch natives, ONNX
+     * Runtime, ClearNLP and its models, commons-csv, JNA. Everything else on the test classpath is
+     * Spark's own or shipped by every Spark distribution (Jackson, SLF4J, commons-io, ...).
+     */
+    private static final List<String> DIHIT_ONLY = List.of("/ai/djl/", "/com/microsoft/onnxruntime/", "/edu/emory/clir/",
+            "/org/apache/commons/commons-csv/", "/net/java/dev/jna/");
+
+    /** Spark's classpath: the test classpath without dihit's classes and the libraries only dihit brings. */
+    static String sparkClasspath() {
+        String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> kept = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : testClasspath.split(File.pathSeparator)) {
             String e = entry.replace('\\', '/');
-            boolean sparkShips = e.contains("/com/fasterxml/jackson/") || e.contains("/org/slf4j/slf4j-api/")
-                    || e.contains("/org/slf4j/log4j-over-slf4j/");
-            boolean ours = e.endsWith("/target/classes") || e.endsWith("/target/test-classes") || e.contains("/dihit-");
-            if (sparkShips || (!runtime.contains(entry) && !ours)) {
+            boolean ours = e.endsWith("/target/classes") || e.endsWith("/target/test-classes") || e.contains("/dihit-")
+                    || DIHIT_ONLY.stream().anyMatch(e::contains);
+            if (!ours) {
                 kept.add(entry);
             }
         }
