@@ -2,6 +2,7 @@ package io.dihit.train.distill.spark;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dihit.core.testing.SparkSubmitLauncher;
 import io.dihit.train.distill.DistillConfig;
 import io.dihit.train.distill.DistillFixtures;
 import io.dihit.train.distill.SoftLabels;
@@ -25,7 +26,7 @@ class SparkDistillSubmitIT {
         SoftLabels.precompute(teacher, inputs, dir.resolve("local/labels.soft"), new DistillConfig(3, 1.0, 4, 1));
 
         Path sparkOut = dir.resolve("spark/labels.soft");
-        String output = SparkSubmitLauncher.submit(SparkDistillMain.class.getName(), dir.resolve("submit.log"),
+        String output = SparkSubmitLauncher.submit("2g", SparkDistillMain.class.getName(), dir.resolve("submit.log"),
                 "--data", inputs.get(0).toString(), inputs.get(1).toString(), "--teacher", DistillFixtures.teacher().toString(),
                 "--out", sparkOut.toString(), "--image-size", "8", "--top-k", "3", "--temperature", "1.0",
                 "--batch-size", "4", "--threads", "1");

@@ -1,4 +1,4 @@
-package io.dihit.train.distill.spark;
+package io.dihit.core.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Runs {@code spark-submit --master local[2] --class MAIN JAR ARGS} the way Spark's launcher script
  * does: a fresh JVM on Spark's classpath running {@code org.apache.spark.deploy.SparkSubmit}, which
- * loads the main class from the jar.
+ * loads the main class from the jar. Used by the *SubmitIT tests of the modules with a Spark job
+ * (shared through dihit-core's test jar).
  */
-final class SparkSubmitLauncher {
+public final class SparkSubmitLauncher {
 
     private SparkSubmitLauncher() {}
 
@@ -23,12 +24,12 @@ final class SparkSubmitLauncher {
      * Skips the calling test outside the spark-submit execution (it runs after package, when the jar
      * exists; {@code -Dtest=...SubmitIT} also selects it in the earlier unit-test execution).
      */
-    static void assumeSubmitExecution() {
+    public static void assumeSubmitExecution() {
         Assumptions.assumeTrue(System.getProperty("dihit.spark.jar") != null,
                 "spark-submit tests run in the integration-test phase (mvn verify)");
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("dihit.spark.jar", "absent"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no spark jar at " + jar + "; run the *SubmitIT tests with mvn verify");
@@ -45,7 +46,7 @@ final class SparkSubmitLauncher {
             "/org/apache/commons/commons-csv/", "/net/java/dev/jna/");
 
     /** Spark's classpath: the test classpath without dihit's classes and the libraries only dihit brings. */
-    static String sparkClasspath() {
+    public static String sparkClasspath() {
         String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> kept = new ArrayList<>();
         for (String entry : testClasspath.split(File.pathSeparator)) {
@@ -59,10 +60,13 @@ final class SparkSubmitLauncher {
         return String.join(File.pathSeparator, kept);
     }
 
-    /** Runs spark-submit; returns its combined output, failing on a non-zero exit. */
-    static String submit(String mainClass, Path log, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
-                "-Dai.djl.offline=true"));
+    /**
+     * Runs spark-submit in a JVM of {@code heap} (e.g. "4g"; in local mode the driver is the executor);
+     * returns its combined output, failing on a non-zero exit.
+     */
+    public static String submit(String heap, String mainClass, Path log, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Dai.djl.offline=true"));
         command.addAll(Arrays.asList(System.getProperty("dihit.spark.opens", "").trim().split("\\s+")));
         command.addAll(List.of("-cp", sparkClasspath(), "org.apache.spark.deploy.SparkSubmit",
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--class", mainClass, jar().toString()));
