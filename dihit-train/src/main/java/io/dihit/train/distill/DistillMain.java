@@ -18,8 +18,9 @@ public final class DistillMain {
             usage: dihit distill --data INPUT... --teacher MODEL --out LABELS [options]
 
             Runs a frozen concept teacher once over every row of the inputs and writes each sample's
-            top-k concept probabilities to LABELS (the sidecar that training reads, "distill" in the
-            training config), every skipped or failed row by id to LABELS.failures.jsonl, and the
+            top-k concept probabilities to LABELS (the sidecar that training reads: "distillation":
+            {"soft_labels": LABELS} in the training config), every skipped or failed row by id to
+            LABELS.failures.jsonl, and the
             provenance and counts (labelled + skipped + failed = read) to LABELS.json. Outputs appear
             only when the run completes; an interrupted run is simply run again.
 
