@@ -2,6 +2,7 @@ package io.dihit.train.distill;
 
 import io.dihit.core.data.DataReport;
 import io.dihit.core.data.ImageStore;
+import io.dihit.core.data.ManifestFormat;
 import io.dihit.core.data.ManifestReader;
 import io.dihit.core.data.ManifestRow;
 import io.dihit.core.data.Manifests;
@@ -35,8 +36,8 @@ public final class DistillInputs {
             if (!Files.isRegularFile(p)) {
                 throw new IllegalArgumentException("input not found: " + p);
             }
-            if (!isShard(p) && !p.getFileName().toString().matches("(?i).*\\.(csv|jsonl|json)")) {
-                throw new IllegalArgumentException("input " + p + " is neither a manifest (.csv, .jsonl) nor a tar shard (.tar)");
+            if (!isShard(p)) {
+                ManifestFormat.of(p); // a clear error for any other extension
             }
         }
     }
