@@ -40,7 +40,8 @@ public final class SparkSubmitLauncher {
     /**
      * The libraries only dihit brings (the jar must contain them): DJL and its PyTorch natives, ONNX
      * Runtime, ClearNLP and its models, commons-csv, JNA. Everything else on the test classpath is
-     * Spark's own or shipped by every Spark distribution (Jackson, SLF4J, commons-io, ...).
+     * Spark's own or shipped by every Spark distribution (Jackson, SLF4J, commons-io, ...); the log4j
+     * 1.2 API ClearNLP calls comes from log4j-over-slf4j here, from log4j-1.2-api in a Spark distribution.
      */
     private static final List<String> DIHIT_ONLY = List.of("/ai/djl/", "/com/microsoft/onnxruntime/", "/edu/emory/clir/",
             "/org/apache/commons/commons-csv/", "/net/java/dev/jna/");
