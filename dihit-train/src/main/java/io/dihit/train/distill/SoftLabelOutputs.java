@@ -18,8 +18,8 @@ import java.util.TreeMap;
 /**
  * The files of a precompute: the sidecar (labelled rows), {@code <sidecar>.failures.jsonl} (every
  * skipped or failed row by id) and {@code <sidecar>.json} (provenance and counts). Everything is
- * written to temporary files and renamed into place by {@link #commit}, the summary last, so an
- * interrupted run leaves no summary and the previous outputs (if any) untouched; run it again.
+ * written to temporary files and renamed into place by {@link #commit}, the summary last; an earlier
+ * summary is removed up front, so an interrupted run leaves no summary and cannot pass for complete.
  */
 public final class SoftLabelOutputs implements SoftLabelSink, AutoCloseable {
 

@@ -13,7 +13,7 @@ public final class SparkDistillMain {
 
             The Spark form of `dihit distill`: one task per input file, the teacher loaded once per
             executor, the same rows, labels and counts as the local command. Inputs and the teacher must
-            be readable by every executor at the same path; the driver writes LABELS,
+            be readable by the driver and every executor at the same path; the driver writes LABELS,
             LABELS.failures.jsonl and LABELS.json.
 
             options: those of `dihit distill` (--image-size, --top-k, --temperature, --batch-size,
