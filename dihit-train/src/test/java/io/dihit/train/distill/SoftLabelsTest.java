@@ -89,6 +89,27 @@ class SoftLabelsTest {
     }
 
     @Test
+    void everySkippedRowIsListedBeyondTheReportsPreviewCap() throws Exception {
+        DistillFixtures.write(dir);
+        StringBuilder manifest = new StringBuilder("id,image,caption\nm1,img/m1.png,a red thing\n");
+        int bad = 1500; // more than DataReport keeps as examples
+        for (int i = 0; i < bad; i++) {
+            manifest.append("e").append(i).append(",img/m1.png,\n");
+        }
+        Path input = dir.resolve("many.csv");
+        Files.writeString(input, manifest);
+        Path sidecar = dir.resolve("many.soft");
+        DistillReport report = SoftLabels.precompute(TeacherSpec.of(DistillFixtures.teacher(), 8), List.of(input), sidecar,
+                new DistillConfig(2, 1.0, 8, 1));
+        assertEquals(new DistillReport(bad + 1, 1, bad, 0, Map.of("empty_caption", (long) bad), Map.of(), 5), report);
+        List<String> lines = Files.readAllLines(SoftLabels.failuresFile(sidecar));
+        assertEquals(bad, lines.size());
+        for (int i = 0; i < bad; i++) {
+            assertEquals("e" + i, JSON.readTree(lines.get(i)).get("id").asText());
+        }
+    }
+
+    @Test
     void javaApiSnippetFromTheDocs() throws Exception {
         List<Path> inputs = DistillFixtures.write(dir);
         Path teacherFile = DistillFixtures.teacher();
