@@ -47,9 +47,4 @@ public record DistillConfig(int topK, double temperature, int batchSize, int thr
     public DistillConfig withThreads(int n) {
         return new DistillConfig(topK, temperature, batchSize, n);
     }
-
-    /** The precompute config of the label computation itself. */
-    SoftLabelPrecompute.Config labelConfig() {
-        return new SoftLabelPrecompute.Config(topK, temperature);
-    }
 }
