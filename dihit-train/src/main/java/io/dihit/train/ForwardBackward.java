@@ -51,7 +51,7 @@ final class ForwardBackward {
     StepLosses run(NDManager scope, TrainingBatch batch, SoftTargets targets, int stepSeed) {
         List<Piece> pieces = split(batch.size(), stepSeed);
         ParameterStore mainStore = replicas.store(0);
-        NDArray logitScale = mainStore.getValue(encoder.logitScale(), replicas.mainDevice(), true);
+        NDArray logLogitScale = mainStore.getValue(encoder.logLogitScale(), replicas.mainDevice(), true);
         LossStage.Result result;
         if (chunkSize == 0) {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -62,7 +62,7 @@ final class ForwardBackward {
                     images.add(e[0].toDevice(replicas.mainDevice(), false));
                     texts.add(e[1].toDevice(replicas.mainDevice(), false));
                 }
-                result = lossStage.compute(mainStore, concat(images), concat(texts), logitScale, targets);
+                result = lossStage.compute(mainStore, concat(images), concat(texts), logLogitScale, targets);
                 collector.backward(result.total());
             }
         } else {
@@ -78,7 +78,7 @@ final class ForwardBackward {
             imageLeaves.setRequiresGradient(true);
             textLeaves.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                result = lossStage.compute(mainStore, imageLeaves, textLeaves, logitScale, targets);
+                result = lossStage.compute(mainStore, imageLeaves, textLeaves, logLogitScale, targets);
                 collector.backward(result.total()); // stage 2: also fills logit scale and head gradients
                 NDArray imageGrad = imageLeaves.getGradient().duplicate();
                 NDArray textGrad = textLeaves.getGradient().duplicate();

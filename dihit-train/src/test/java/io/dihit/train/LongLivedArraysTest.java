@@ -78,7 +78,7 @@ class LongLivedArraysTest {
             ImageTextEncoder encoder = encoderFactory.apply(manager);
             CountingSource counting = new CountingSource(data, manager);
             try (TrainingLoop loop = new TrainingLoop(config, encoder, manager,
-                    Collections.nCopies(replicas, Device.cpu()), labels)) {
+                    Collections.nCopies(replicas, Device.cpu()), labels, TrainingListener.defaults(config))) {
                 loop.run(counting);
             }
             return counting.countsAfterStep;
@@ -130,7 +130,7 @@ class LongLivedArraysTest {
             m.getEngine().setRandomSeed(0);
             ClipModel model = new ClipModel(tiny);
             model.initializeParameters(m);
-            return new ClipEncoder(model);
+            return new ClipModelEncoder(model);
         }));
     }
 }

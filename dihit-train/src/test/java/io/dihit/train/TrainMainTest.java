@@ -8,11 +8,12 @@ import ai.djl.ndarray.NDManager;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
-import io.dihit.core.text.BpeTrainer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dihit.core.util.UserError;
 import io.dihit.train.config.TrainConfig;
-import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class TrainMainTest {
             ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
             model.initializeParameters(manager);
             Checkpoints.load(run.resolve("model.safetensors"), model, true); // strict: every key, every shape
-            float scale = model.logitScale().getArray().getFloat();
+            float scale = model.logLogitScale().getArray().getFloat();
             assertTrue(scale >= 0 && scale <= (float) Math.log(100));
         }
     }
@@ -52,28 +53,7 @@ class TrainMainTest {
     /** Real images and captions through dihit-core's BatchLoader and a trained BPE vocabulary, resumed mid-run. */
     @Test
     void trainsFromAManifestWithTheBatchLoader() throws Exception {
-        List<String> captions = List.of("a red square", "a green square", "a blue square", "a white square",
-                "a black square", "a yellow square", "a red circle", "a blue circle");
-        int[] colours = {0xff0000, 0x00ff00, 0x0000ff, 0xffffff, 0x000000, 0xffff00, 0xee1111, 0x1111ee};
-        StringBuilder manifest = new StringBuilder("id,image,caption\n");
-        for (int i = 0; i < captions.size(); i++) {
-            BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 20; y++) {
-                for (int x = 0; x < 20; x++) {
-                    image.setRGB(x, y, (x + y) % 5 == 0 ? 0x808080 : colours[i]);
-                }
-            }
-            Path png = dir.resolve("img" + i + ".png");
-            ImageIO.write(image, "png", png.toFile());
-            manifest.append("s").append(i).append(',').append(png.toAbsolutePath()).append(',').append(captions.get(i)).append('\n');
-        }
-        Files.writeString(dir.resolve("train.csv"), manifest);
-        BpeTrainer.train(captions, BpeTrainer.Config.ofVocabSize(530)).save(dir.resolve("bpe.txt"));
-        Files.writeString(dir.resolve("model.json"), """
-                {"embed_dim": 16,
-                 "vision_cfg": {"image_size": 16, "patch_size": 8, "width": 32, "layers": 1, "head_width": 16, "mlp_ratio": 2.0},
-                 "text_cfg": {"context_length": 12, "vocab_size": 530, "width": 32, "heads": 2, "layers": 1}}
-                """);
+        TinyImageData.write(dir, dir);
         Path run = dir.resolve("manifest-run");
         Path config = dir.resolve("manifest.json");
         Files.writeString(config, """
@@ -81,8 +61,8 @@ class TrainMainTest {
                  "model": {"config": "%s"},
                  "data": {"type": "manifest", "manifests": ["%s"], "bpe": "%s", "epochs": 2, "threads": 2},
                  "optimizer": {"lr": 1e-3}, "checkpoint_every": 1, "progress": false}
-                """.formatted(json(run), json(dir.resolve("model.json")), json(dir.resolve("train.csv")),
-                json(dir.resolve("bpe.txt"))));
+                """.formatted(TinyImageData.json(run), TinyImageData.json(dir.resolve("model.json")),
+                TinyImageData.json(dir.resolve("train.csv")), TinyImageData.json(dir.resolve("bpe.txt"))));
         TrainingState half = TrainMain.train(TrainConfig.read(config), 3);
         assertEquals(3, half.step());
         assertEquals("1:4", half.dataPosition(), "epoch 1 after 2 batches of 4, half-way through the second");
@@ -92,8 +72,98 @@ class TrainMainTest {
         assertTrue(Files.exists(run.resolve("model.safetensors")));
     }
 
-    private static String json(Path p) {
-        return p.toAbsolutePath().toString().replace("\\", "\\\\");
+    private Path manifestConfig(String name, long steps, String extra) throws Exception {
+        Path config = dir.resolve(name + ".json");
+        Files.writeString(config, """
+                {"run_dir": "%s", "seed": 1, "steps": %d, "batch_size": 4, "model": {"config": "%s"},
+                 "data": {"type": "manifest", "manifests": ["%s"], "bpe": "%s", "threads": 2},
+                 "optimizer": {"lr": 1e-3}, "progress": false %s}
+                """.formatted(TinyImageData.json(dir.resolve(name)), steps, TinyImageData.json(dir.resolve("model.json")),
+                TinyImageData.json(dir.resolve("train.csv")), TinyImageData.json(dir.resolve("bpe.txt")), extra));
+        return config;
+    }
+
+    private static JsonNode summary(Path run) throws IOException {
+        return new ObjectMapper().readTree(run.resolve(DataSummary.SUMMARY_FILE).toFile());
+    }
+
+    @Test
+    void runningOutOfDataIsAnErrorUnlessTheConfigSaysStopAtEndOfData() throws Exception {
+        TinyImageData.write(dir, dir);
+        Path config = manifestConfig("short", 5, "");
+        UserError e = assertThrows(UserError.class,
+                () -> TrainMain.main(new String[] {"--config", config.toString()}));
+        assertEquals("the data gave 2 batches of 4 (data.epochs 1) but steps = 5; lower steps, raise data.epochs, "
+                + "or set stop_at_end_of_data to end the run there", e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("short").resolve("model.safetensors")));
+        JsonNode s = summary(dir.resolve("short"));
+        assertEquals(8, s.get("read").asLong());
+        assertEquals(8, s.get("kept").asLong());
+        assertEquals(8, s.get("samples_used").asLong());
+
+        TrainMain.main(new String[] {"--config", manifestConfig("ends", 5, ", \"stop_at_end_of_data\": true").toString()});
+        Path ends = dir.resolve("ends");
+        assertTrue(Files.exists(ends.resolve("model.safetensors")), "the model of the 2 steps trained");
+        assertEquals(2, Files.readAllLines(ends.resolve("metrics.jsonl")).size());
+        assertEquals(List.of(), Files.readAllLines(ends.resolve(DataSummary.SKIPPED_FILE)));
+
+        Path large = dir.resolve("large.json");
+        Files.writeString(large, Files.readString(manifestConfig("large", 5, "")).replace("\"batch_size\": 4", "\"batch_size\": 16"));
+        e = assertThrows(UserError.class, () -> TrainMain.main(new String[] {"--config", large.toString()}));
+        assertTrue(e.getMessage().startsWith("the data gave no batch of 16 samples"), e.getMessage());
+        assertEquals(8, summary(dir.resolve("large")).get("dropped_incomplete_batch").asLong(),
+                "the 8 samples are an incomplete batch");
+    }
+
+    /** More broken rows than DataReport keeps as examples: every one is listed in skipped.jsonl, by id. */
+    @Test
+    void dataWithoutAnyUsableSampleIsAnErrorAndEverySkipIsListed() throws Exception {
+        TinyImageData.write(dir, dir);
+        StringBuilder manifest = new StringBuilder("id,image,caption\n");
+        int rows = 1_203;
+        for (int i = 0; i < rows; i++) {
+            manifest.append("gone").append(i).append(',').append(TinyImageData.json(dir.resolve("missing-" + i + ".png")))
+                    .append(",a lost square\n");
+        }
+        Files.writeString(dir.resolve("train.csv"), manifest);
+        Path config = manifestConfig("broken", 3, ", \"stop_at_end_of_data\": true");
+        UserError e = assertThrows(UserError.class,
+                () -> TrainMain.main(new String[] {"--config", config.toString()}));
+        assertTrue(e.getMessage().startsWith("the data gave no batch of 4 samples"), e.getMessage());
+        Path run = dir.resolve("broken");
+        assertTrue(Files.notExists(run.resolve("model.safetensors")));
+        JsonNode s = summary(run);
+        assertEquals(rows, s.get("read").asLong());
+        assertEquals(0, s.get("kept").asLong());
+        assertEquals(rows, s.get("skipped_by_reason").get("MISSING_FILE").asLong());
+        assertEquals(0, s.get("samples_used").asLong());
+        List<String> lines = Files.readAllLines(run.resolve(DataSummary.SKIPPED_FILE));
+        assertEquals(rows, lines.size());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String line : lines) {
+            JsonNode skip = new ObjectMapper().readTree(line);
+            assertEquals("MISSING_FILE", skip.get("reason").asText());
+            ids.add(skip.get("id").asText());
+        }
+        assertEquals(rows, ids.size());
+        assertTrue(ids.contains("gone0") && ids.contains("gone1202"));
+    }
+
+    @Test
+    void missingInputsAreReportedBeforeAnyModelIsBuilt() throws Exception {
+        TinyImageData.write(dir, dir);
+        Files.delete(dir.resolve("bpe.txt"));
+        UserError e = assertThrows(UserError.class,
+                () -> TrainMain.main(new String[] {"--config", manifestConfig("nobpe", 3, "").toString()}));
+        assertTrue(e.getMessage().startsWith("data.bpe: no such file "), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("nobpe")), "nothing written");
+        Files.writeString(dir.resolve("afile"), "x");
+        TinyImageData.write(dir, dir);
+        Path config = dir.resolve("filerun.json");
+        Files.writeString(config, Files.readString(manifestConfig("x", 3, "")).replace(
+                TinyImageData.json(dir.resolve("x")), TinyImageData.json(dir.resolve("afile"))));
+        e = assertThrows(UserError.class, () -> TrainMain.main(new String[] {"--config", config.toString()}));
+        assertTrue(e.getMessage().contains("exists and is not a folder"), e.getMessage());
     }
 
     @Test

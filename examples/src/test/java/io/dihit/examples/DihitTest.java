@@ -1,12 +1,24 @@
 package io.dihit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dihit.core.util.UserError;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DihitTest {
 
@@ -70,5 +82,53 @@ class DihitTest {
                 assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains(module.mainClass() + " is not in this build"));
             }
         }
+    }
+
+    @Test
+    void userErrorsAreOneLineWithExitCode2AndTracesOnlyWithVerbose(@TempDir Path dir) throws IOException {
+        Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n");
+        Path missing = dir.resolve("nope.csv");
+        String[] args = {"eval", "retrieval", "--dataset", missing.toString(), "--random-init", "--config", "demo_tiny",
+            "--merges", merges.toString()};
+        assertEquals(2, run(args));
+        String err = errBytes.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of("dihit eval: dataset " + missing + ": not found"), err.lines().toList());
+
+        errBytes.reset();
+        List<String> verbose = new ArrayList<>(List.of(args));
+        verbose.add(1, "--verbose");
+        assertEquals(2, run(verbose.toArray(String[]::new)));
+        err = errBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(err.startsWith("dihit eval: dataset " + missing + ": not found"), err);
+        assertTrue(err.contains("at io.dihit.eval."), err);
+
+        errBytes.reset();
+        assertEquals(2, run("eval", "zeroshot", "--verbose"));
+        assertEquals("dihit eval: --dataset is required", errBytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void otherFailuresKeepTheirStackTraceAndExitCode1(@TempDir Path dir) throws IOException {
+        Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n");
+        Path broken = Files.writeString(dir.resolve("broken.safetensors"), "not a checkpoint");
+        for (String c : new String[] {"red", "blue"}) {
+            Path image = Files.createDirectories(dir.resolve("data/" + c)).resolve("0.png");
+            ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        }
+        assertEquals(1, run("eval", "zeroshot", "--dataset", dir.resolve("data").toString(), "--checkpoint",
+                broken.toString(), "--config", "demo_tiny", "--merges", merges.toString(), "--no-cache"));
+        String err = errBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(err.startsWith("dihit eval failed: "), err);
+        assertTrue(err.contains("at io.dihit."), err);
+    }
+
+    @Test
+    void userMessagesAreTheFirstLineAndNameMissingFiles() {
+        assertEquals("--config is required", Dihit.userMessage(new IllegalArgumentException("--config is required\n\nusage: ...")));
+        assertEquals("/x/nope.png: not found", Dihit.userMessage(new UncheckedIOException(new NoSuchFileException("/x/nope.png"))));
+        assertEquals("/x/m: not a folder", Dihit.userMessage(new NoSuchFileException("/x/m", null, "not a folder")));
+        assertEquals("--out x is a file", Dihit.userMessage(new UserError("--out x is a file")));
+        assertNull(Dihit.userMessage(new IllegalStateException("bug")));
+        assertNull(Dihit.userMessage(new UncheckedIOException(new IOException("disk full"))));
     }
 }

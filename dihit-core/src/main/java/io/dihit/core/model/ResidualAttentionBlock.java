@@ -13,10 +13,10 @@ public final class ResidualAttentionBlock extends ClipBlock {
     private final LayerNormBlock ln2;
     private final Mlp mlp;
 
-    public ResidualAttentionBlock(int width, int heads, int mlpWidth, BlockInit init) {
+    public ResidualAttentionBlock(int width, int heads, int mlpWidth, Activation activation, BlockInit init) {
         attn = child("attn", new MultiheadSelfAttention(width, heads, init));
         ln1 = child("ln_1", new LayerNormBlock(width));
-        mlp = child("mlp", new Mlp(width, mlpWidth, init));
+        mlp = child("mlp", new Mlp(width, mlpWidth, activation, init));
         ln2 = child("ln_2", new LayerNormBlock(width));
     }
 

@@ -19,7 +19,7 @@ final class BpeModel {
     private final int endId;
     private final int mergeCount;
     /** (first, second) -> rank << 32 | merged id. */
-    private final PairTable merges;
+    private final LongLongMap merges;
     private final byte[][] tokenBytes;
 
     BpeModel(List<MergesFile.Merge> mergeList) {
@@ -40,7 +40,7 @@ final class BpeModel {
         for (int id = 0; id < vocab.size(); id++) {
             encoder.put(vocab.get(id), id);
         }
-        merges = new PairTable(mergeCount);
+        merges = new LongLongMap(mergeCount);
         for (int rank = 0; rank < mergeCount; rank++) {
             MergesFile.Merge m = mergeList.get(rank);
             Integer first = encoder.get(m.first());
@@ -49,7 +49,7 @@ final class BpeModel {
                 throw new IllegalArgumentException("merge " + (rank + 1) + " ('" + m.first() + "' '" + m.second()
                         + "') uses a symbol that no byte or merge produces");
             }
-            merges.put(first, second, ((long) rank << 32) | encoder.get(m.first() + m.second()));
+            merges.put(LongLongMap.pairKey(first, second), ((long) rank << 32) | encoder.get(m.first() + m.second()));
         }
         tokenBytes = new byte[vocabSize][];
         for (int id = 0; id < vocabSize; id++) {
@@ -87,7 +87,7 @@ final class BpeModel {
             long best = NO_MERGE;
             int at = -1;
             for (int i = 0; i + 1 < n; i++) {
-                long v = merges.get(word[i], word[i + 1], NO_MERGE);
+                long v = merges.get(LongLongMap.pairKey(word[i], word[i + 1]), NO_MERGE);
                 if (v < best) {
                     best = v;
                     at = i;

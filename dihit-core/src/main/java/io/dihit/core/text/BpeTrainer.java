@@ -142,7 +142,7 @@ public final class BpeTrainer {
         private final long[] freq;
         private final int[] visited;
         private int mergeStamp;
-        private final LongCounts pairCount;
+        private final LongLongMap pairCount;
         private final Map<Long, IntList> pairWords = new HashMap<>();
         /**
          * Lazy max-queue: an entry may be stale. Counts only grow by a push, so a popped entry whose count
@@ -160,7 +160,7 @@ public final class BpeTrainer {
             words = new int[sortedCounts.size()][];
             freq = new long[words.length];
             visited = new int[words.length];
-            pairCount = new LongCounts(words.length * 4);
+            pairCount = new LongLongMap(words.length * 4);
             int w = 0;
             for (Map.Entry<String, long[]> e : sortedCounts.entrySet()) {
                 byte[] utf8 = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -171,7 +171,7 @@ public final class BpeTrainer {
                 words[w] = symbols;
                 freq[w] = e.getValue()[0];
                 for (int i = 0; i + 1 < symbols.length; i++) {
-                    long key = PairTable.key(symbols[i], symbols[i + 1]);
+                    long key = LongLongMap.pairKey(symbols[i], symbols[i + 1]);
                     pairCount.add(key, freq[w]);
                     pairWords.computeIfAbsent(key, k -> new IntList()).add(w);
                 }
@@ -191,7 +191,7 @@ public final class BpeTrainer {
                 if (best == null || best.count() < minCount) {
                     return null;
                 }
-                long live = pairCount.get(PairTable.key(best.first(), best.second()));
+                long live = pairCount.get(LongLongMap.pairKey(best.first(), best.second()));
                 if (live == best.count()) {
                     break;
                 }
@@ -204,7 +204,7 @@ public final class BpeTrainer {
             int merged = symbolOf(symbolText.get(a) + symbolText.get(b));
             Set<Long> grown = new HashSet<>();
             mergeStamp++;
-            IntList holders = pairWords.remove(PairTable.key(a, b));
+            IntList holders = pairWords.remove(LongLongMap.pairKey(a, b));
             for (int h = 0; h < holders.size(); h++) {
                 int w = holders.get(h);
                 if (visited[w] != mergeStamp) {
@@ -245,14 +245,14 @@ public final class BpeTrainer {
             long f = freq[w];
             for (int i = 0; i + 1 < old.length; i++) {
                 if (oldMerged[i] || oldMerged[i + 1]) {
-                    pairCount.add(PairTable.key(old[i], old[i + 1]), -f);
+                    pairCount.add(LongLongMap.pairKey(old[i], old[i + 1]), -f);
                 }
             }
             int[] word = Arrays.copyOf(next, n);
             words[w] = word;
             for (int i = 0; i + 1 < n; i++) {
                 if (fresh[i] || fresh[i + 1]) {
-                    long key = PairTable.key(word[i], word[i + 1]);
+                    long key = LongLongMap.pairKey(word[i], word[i + 1]);
                     pairCount.add(key, f);
                     grown.add(key);
                     pairWords.computeIfAbsent(key, x -> new IntList()).add(w);

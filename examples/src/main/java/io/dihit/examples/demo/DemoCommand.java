@@ -84,7 +84,7 @@ public final class DemoCommand implements Subcommand {
             DemoContext context = new DemoContext(config, layout, log, manager);
             DemoPipeline.standard().run(context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Path report = ReportWriter.write(context, seconds);
+            Path report = DemoReportWriter.write(context, seconds);
             log.printf(Locale.ROOT, "demo finished in %.1f s%n", seconds);
             return report;
         }

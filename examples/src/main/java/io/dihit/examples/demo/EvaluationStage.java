@@ -1,8 +1,9 @@
 package io.dihit.examples.demo;
 
 import ai.djl.Device;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.util.ProgressBar;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.examples.data.EmojiManifests;
 import java.util.Locale;
 
@@ -28,8 +29,9 @@ public final class EvaluationStage implements DemoStage {
         MetricTable table = context.ablation();
         try (ProgressBar bar = context.progress(name(), context.runs().size())) {
             for (StudentTraining.Run run : context.runs()) {
-                try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), Device.cpu(), 256)) {
-                    HeldOutEvaluation.Result r = HeldOutEvaluation.run(encoder, encoder.textEncoder(context.tokenizer()),
+                try (Clip encoder = Clip.load(context.model(), run.weights(),
+                        ClipOptions.defaults().withDevice(Device.cpu()).withBatchSize(256).withTokenizer(context.tokenizer()))) {
+                    HeldOutEvaluation.Result r = HeldOutEvaluation.run(encoder, encoder::encodeTexts,
                             context.pixels(), EmojiManifests.EVAL_STYLE, context.catalog().concepts(),
                             context.catalog().categories(), context.catalog().subcategories());
                     String row = run.variant().label();

@@ -1,9 +1,10 @@
 package io.dihit.examples.demo;
 
 import ai.djl.Device;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.util.ProgressBar;
 import io.dihit.eval.data.FashionMnist;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.TextEncoder;
 import io.dihit.eval.math.Vectors;
 import io.dihit.eval.probe.FewShotBenchmark;
@@ -68,18 +69,19 @@ public final class FewShotStage implements DemoStage {
         try (ProgressBar bar = context.progress(name(), 2L * models.size())) {
             for (StudentTraining.Run run : models) {
                 String model = run.variant().label();
-                try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), Device.cpu(), 256)) {
-                    TextEncoder text = encoder.textEncoder(context.tokenizer());
+                try (Clip encoder = Clip.load(context.model(), run.weights(),
+                        ClipOptions.defaults().withDevice(Device.cpu()).withBatchSize(256).withTokenizer(context.tokenizer()))) {
+                    TextEncoder text = encoder::encodeTexts;
                     float[][] twitter = context.evaluation(run).imageEmbeddings();
                     ZeroShotClassifier subcategories = ZeroShotClassifier.build(
                             split.classNames().stream().map(HeldOutEvaluation::className).toList(), PromptTemplates.generic(), text);
                     context.addFewShot(new Curve(model, EmojiManifests.EVAL_STYLE.vendor() + " subcategories (" + split.classNames().size()
-                            + " classes)", FewShotBenchmark.run(subcategories, encoder.logitScale(), Vectors.rows(twitter, split.poolIndex()),
+                            + " classes)", FewShotBenchmark.run(subcategories, encoder.logitMultiplier(), Vectors.rows(twitter, split.poolIndex()),
                             split.poolLabel(), Vectors.rows(twitter, split.testIndex()), split.testLabel(), protocol)));
                     bar.step();
                     ZeroShotClassifier garments = ZeroShotClassifier.build(FashionMnist.PROMPT_NAMES, PromptTemplates.generic(), text);
-                    context.addFewShot(new Curve(model, "Fashion-MNIST (10 classes)", FewShotBenchmark.run(garments, encoder.logitScale(),
-                            encoder.encodePixels(poolPixels, FASHION_POOL), poolLabels, encoder.encodePixels(testPixels, FASHION_TEST),
+                    context.addFewShot(new Curve(model, "Fashion-MNIST (10 classes)", FewShotBenchmark.run(garments, encoder.logitMultiplier(),
+                            encoder.encodePreprocessed(poolPixels, FASHION_POOL), poolLabels, encoder.encodePreprocessed(testPixels, FASHION_TEST),
                             testLabels, protocol)));
                     bar.step();
                 }

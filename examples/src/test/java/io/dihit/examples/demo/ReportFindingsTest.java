@@ -13,7 +13,7 @@ class ReportFindingsTest {
                 .add("hn", "R@1", 0.20).add("hn", "R@1", 0.22).add("hn", "top-1", 0.40).add("hn", "top-1", 0.42)
                 .add("distill", "R@1", 0.205).add("distill", "R@1", 0.215).add("distill", "top-1", 0.41).add("distill", "top-1", 0.42);
         StringBuilder md = new StringBuilder();
-        ReportWriter.appendFindings(md, table);
+        DemoReportWriter.appendFindings(md, table);
         assertEquals("""
                 What each step does here (DiHT reports gains for every step):
 
@@ -33,7 +33,7 @@ class ReportFindingsTest {
     void oneSeedMakesNoClaim() {
         MetricTable table = new MetricTable("variant").add("base", "R@1", 0.10).add("hn", "R@1", 0.20);
         StringBuilder md = new StringBuilder();
-        ReportWriter.appendFindings(md, table);
+        DemoReportWriter.appendFindings(md, table);
         assertEquals("""
                 What each step does here (DiHT reports gains for every step):
 

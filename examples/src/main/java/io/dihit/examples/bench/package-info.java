@@ -1,0 +1,2 @@
+/** Benchmark mains whose figures are recorded in docs/benchmarks.md. */
+package io.dihit.examples.bench;

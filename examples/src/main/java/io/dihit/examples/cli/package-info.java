@@ -1,0 +1,2 @@
+/** Subcommands of the {@code dihit} launcher. */
+package io.dihit.examples.cli;

@@ -1,0 +1,2 @@
+/** The {@code dihit} command line. */
+package io.dihit.examples;

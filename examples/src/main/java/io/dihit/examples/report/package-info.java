@@ -1,0 +1,2 @@
+/** Images for the demo's report. */
+package io.dihit.examples.report;
