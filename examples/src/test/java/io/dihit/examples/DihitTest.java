@@ -108,6 +108,17 @@ class DihitTest {
     }
 
     @Test
+    void distillChecksItsInputsBeforeTheTeacherLoads(@TempDir Path dir) {
+        Path missing = dir.resolve("train.csv");
+        assertEquals(2, run("distill", "--data", missing.toString(), "--teacher", dir.resolve("t.pt").toString(),
+                "--out", dir.resolve("labels.soft").toString()));
+        assertEquals(List.of("dihit distill: input not found: " + missing), errBytes.toString(StandardCharsets.UTF_8).lines().toList());
+        outBytes.reset();
+        assertEquals(0, run("distill", "--help"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).startsWith("usage: dihit distill"));
+    }
+
+    @Test
     void otherFailuresKeepTheirStackTraceAndExitCode1(@TempDir Path dir) throws IOException {
         Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n");
         Path broken = Files.writeString(dir.resolve("broken.safetensors"), "not a checkpoint");

@@ -9,6 +9,7 @@ import io.dihit.core.data.Manifests;
 import io.dihit.core.data.ShardSample;
 import io.dihit.core.data.Skip;
 import io.dihit.core.data.TarShards;
+import io.dihit.core.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class DistillInputs {
         }
         for (Path p : inputs) {
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("input not found: " + p);
+                throw new UserError("input not found: " + p);
             }
             if (!isShard(p)) {
                 ManifestFormat.of(p); // a clear error for any other extension

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Command line of the soft-label precompute ({@code dihit distill}); a thin layer over
  * {@link SoftLabels#precompute}. Arguments, inputs and the output folder are checked before the
- * teacher loads; errors are {@link IllegalArgumentException}s with a one-line message.
+ * teacher loads; errors are one-line {@link IllegalArgumentException}s (options) or
+ * {@link io.dihit.core.util.UserError}s (files).
  */
 public final class DistillMain {
 
@@ -47,8 +48,14 @@ public final class DistillMain {
         run(args, System.out);
     }
 
-    /** Parses, checks and runs; returns null after --help. */
-    static DistillReport run(String[] args, PrintStream out) {
+    /** The {@code dihit distill} entry: parses, checks and runs; returns the exit code (0). */
+    public static int run(String[] args, PrintStream out) {
+        execute(args, out);
+        return 0;
+    }
+
+    /** Parses, checks and runs; returns the counts, or null after --help. */
+    static DistillReport execute(String[] args, PrintStream out) {
         Options o = parse(args, false);
         if (o.help()) {
             out.print(USAGE);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.io.Provenance;
 import io.dihit.core.util.ProgressBar;
+import io.dihit.core.util.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,14 +51,14 @@ public final class SoftLabels {
     public static void checkOutput(Path sidecar) {
         Path absolute = sidecar.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException("output " + sidecar + " is a folder; give a file name such as labels.soft");
+            throw new UserError("output " + sidecar + " is a folder; give a file name such as labels.soft");
         }
         Path parent = absolute.getParent();
         while (parent != null && !Files.exists(parent)) {
             parent = parent.getParent();
         }
         if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new IllegalArgumentException("cannot create output " + sidecar + ": " + parent + " is not a writable folder");
+            throw new UserError("cannot create output " + sidecar + ": " + parent + " is not a writable folder");
         }
     }
 

@@ -2,6 +2,7 @@ package io.dihit.train.distill;
 
 import ai.djl.Device;
 import io.dihit.core.image.ImagePreprocessor;
+import io.dihit.core.util.UserError;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public record TeacherSpec(String model, Format format, int imageSize) implements
     public void requireReadable() {
         Path file = Path.of(model);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IllegalArgumentException("teacher model file not found or unreadable: " + file);
+            throw new UserError("teacher model file not found or unreadable: " + file);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dihit.core.util.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ class DistillMainTest {
 
     @Test
     void helpPrintsUsage() {
-        assertNull(DistillMain.run(new String[] {"--help"}, out));
+        assertNull(DistillMain.execute(new String[] {"--help"}, out));
         assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("usage: dihit distill --data INPUT..."));
     }
 
@@ -32,7 +33,7 @@ class DistillMainTest {
     void labelsManifestsAndShardsFromTheCommandLine() throws Exception {
         List<Path> inputs = DistillFixtures.write(dir);
         Path sidecar = dir.resolve("labels.soft");
-        DistillReport report = DistillMain.run(new String[] {"--data", inputs.get(0).toString(), inputs.get(1).toString(),
+        DistillReport report = DistillMain.execute(new String[] {"--data", inputs.get(0).toString(), inputs.get(1).toString(),
                 "--teacher", DistillFixtures.teacher().toString(), "--out", sidecar.toString(), "--image-size", "8",
                 "--top-k", "2", "--batch-size", "3", "--threads", "2"}, out);
         assertEquals(new DistillReport(11, 6, 2, 3, report.skippedByReason(), report.failedByReason(), 5), report);
@@ -59,7 +60,10 @@ class DistillMainTest {
         assertEquals("batch size must be >= 1, got 0", error("--batch-size", "0"));
     }
 
+    /** The message of the one-line error (bad option: IllegalArgumentException; missing file: UserError). */
     private String error(String... args) {
-        return assertThrows(IllegalArgumentException.class, () -> DistillMain.run(args, out)).getMessage();
+        RuntimeException e = assertThrows(RuntimeException.class, () -> DistillMain.execute(args, out));
+        assertTrue(e instanceof IllegalArgumentException || e instanceof UserError, e.toString());
+        return e.getMessage();
     }
 }

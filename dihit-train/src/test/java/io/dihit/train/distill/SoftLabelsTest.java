@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.io.Provenance;
+import io.dihit.core.util.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,11 +199,11 @@ class SoftLabelsTest {
         List<Path> inputs = DistillFixtures.write(dir);
         TeacherSpec teacher = TeacherSpec.of(DistillFixtures.teacher(), 8);
         DistillConfig config = DistillConfig.defaults();
-        assertEquals("input not found: " + dir.resolve("nope.csv"), assertThrows(IllegalArgumentException.class,
+        assertEquals("input not found: " + dir.resolve("nope.csv"), assertThrows(UserError.class,
                 () -> SoftLabels.precompute(teacher, List.of(dir.resolve("nope.csv")), dir.resolve("l.soft"), config)).getMessage());
         assertEquals("output " + dir + " is a folder; give a file name such as labels.soft",
-                assertThrows(IllegalArgumentException.class, () -> SoftLabels.precompute(teacher, inputs, dir, config)).getMessage());
-        assertEquals("teacher model file not found or unreadable: " + dir.resolve("t.onnx"), assertThrows(IllegalArgumentException.class,
+                assertThrows(UserError.class, () -> SoftLabels.precompute(teacher, inputs, dir, config)).getMessage());
+        assertEquals("teacher model file not found or unreadable: " + dir.resolve("t.onnx"), assertThrows(UserError.class,
                 () -> SoftLabels.precompute(TeacherSpec.of(dir.resolve("t.onnx"), 8), inputs, dir.resolve("l.soft"), config)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TeacherSpec.of(dir.resolve("t.bin"), 8))
                 .getMessage().endsWith("unknown format; expected a TorchScript .pt or an .onnx file"));
