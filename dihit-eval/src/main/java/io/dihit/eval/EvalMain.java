@@ -11,6 +11,7 @@ import io.dihit.core.io.Checkpoints;
 import io.dihit.core.io.Provenance;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.text.ClipTokenizer;
+import io.dihit.core.util.CommandLineArgs;
 import io.dihit.core.util.UserError;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.FashionMnist;
@@ -97,17 +98,8 @@ public final class EvalMain {
     private EvalMain() {}
 
     /** Runs {@link #run}; a user error is one line on stderr and exit code 2. */
-    public static void main(String[] args) throws IOException {
-        int code;
-        try {
-            code = run(args, System.out);
-        } catch (IllegalArgumentException | UserError e) {
-            System.err.println("dihit eval: " + e.getMessage());
-            code = 2;
-        }
-        if (code != 0) {
-            System.exit(code);
-        }
+    public static void main(String[] args) throws Exception {
+        CommandLineArgs.main("eval", args, EvalMain::run);
     }
 
     /**
