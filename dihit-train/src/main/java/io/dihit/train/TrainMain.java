@@ -2,10 +2,12 @@ package io.dihit.train;
 
 import io.dihit.core.clip.Clip;
 import io.dihit.core.util.CommandLineArgs;
+import io.dihit.core.util.UserError;
 import io.dihit.train.config.TrainConfig;
 import io.dihit.train.data.BatchSource;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -66,6 +68,9 @@ public final class TrainMain {
         }
         if (configFile == null) {
             throw new IllegalArgumentException("--config is required\n\n" + USAGE);
+        }
+        if (!Files.isRegularFile(configFile)) {
+            throw new UserError("--config " + configFile + ": not found");
         }
         TrainConfig config = TrainConfig.read(configFile);
         train(config, stopAfter == null ? config.steps() : Math.min(stopAfter, config.steps()));
