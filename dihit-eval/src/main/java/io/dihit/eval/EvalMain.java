@@ -313,8 +313,8 @@ public final class EvalMain {
         /** The model-free baseline: grey pixel values; unreadable images are counted skips, as with a model. */
         private EvalReport pixelLinear() throws IOException {
             LinearProbe.Config cfg = linearConfig(LinearProbe.Config.defaults().withSeed(o.integer("seed", 0)));
-            ImageFeatures train = PixelFeatures.of(data.train(), sink);
-            ImageFeatures test = PixelFeatures.of(data.test(), sink);
+            ImageFeatures train = PixelFeatures.of(data.train(), s -> sink.accept(s.withSource("train")));
+            ImageFeatures test = PixelFeatures.of(data.test(), s -> sink.accept(s.withSource("test")));
             LinearProbe.Result fit = LinearProbe.fit(train.rows(), train.labels(data.train()),
                     data.train().classNames().size(), cfg);
             ClassificationMetrics m = ClassificationMetrics.fromScores(fit.model().logits(test.rows()),

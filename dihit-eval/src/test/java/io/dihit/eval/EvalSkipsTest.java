@@ -175,6 +175,10 @@ class EvalSkipsTest {
         List<Skip> skips = SkipLog.read(out.resolve(SkipLog.FILE_NAME));
         assertEquals(List.of("blue_square/empty.png", "red_square/notes.png"), skips.stream().map(Skip::id).sorted().toList());
         assertTrue(skips.stream().allMatch(s -> s.reason() == SkipReason.UNREADABLE_IMAGE), skips.toString());
+        assertEquals("train", skips.stream().filter(s -> s.id().equals("red_square/notes.png")).findFirst().orElseThrow()
+                .source(), "the split names which red_square/notes.png");
+        assertEquals("test", skips.stream().filter(s -> s.id().equals("blue_square/empty.png")).findFirst().orElseThrow()
+                .source());
         assertEquals(1.0, r.at("/linearProbe/top1").asDouble(), "red and blue squares are told apart by their pixels");
     }
 

@@ -22,6 +22,11 @@ public record Skip(long where, String id, SkipReason reason, String detail, Stri
         this(where, id, reason, detail, "");
     }
 
+    /** This skip with another source (e.g. the split an image set stands for). */
+    public Skip withSource(String value) {
+        return new Skip(where, id, reason, detail, value);
+    }
+
     @Override
     public String toString() {
         return "#" + where + (id.isEmpty() ? "" : " (" + id + ")") + ": " + reason + ": " + detail;

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * Skipped samples as JSON lines, one per skip, with no cap: {@code {"position": 3, "id": "cat/3.png",
  * "reason": "missing_file", "detail": "not found: /data/cat/3.png"}} for an image (position = its index in the
- * image set), {@code {"source": "val.csv", "position": 12, "id": "r11", "reason": "empty_caption", ...}} for a
+ * image set; the probes add {@code "source": "train"} or {@code "test"}, the split it belongs to), {@code {"source": "val.csv", "position": 12, "id": "r11", "reason": "empty_caption", ...}} for a
  * row the manifest or shard reader skipped (position = line or sample ordinal in that file). Opened on a file, it streams each
  * skip as it arrives (eval's {@code skipped.jsonl}); {@link #write} and {@link #read} keep whole lists.
  */
