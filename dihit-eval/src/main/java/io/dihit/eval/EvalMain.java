@@ -89,7 +89,8 @@ public final class EvalMain {
               --lambdas LIST       L2 strengths the plain probe cross-validates (default 1e-6,1e-5,...,1e-1)
 
             output
-              --out DIR            write report.json, report.md and skipped.jsonl (unreadable images) there
+              --out DIR            write report.json, report.md and skipped.jsonl (unreadable images, dataset rows
+                                   the reader skipped) there
                                    (default: print Markdown only)
               -h, --help           this text
             """;

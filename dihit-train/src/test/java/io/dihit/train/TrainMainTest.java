@@ -184,6 +184,36 @@ class TrainMainTest {
         assertEquals(empty, ids.size());
     }
 
+    /** Shard samples without a caption are listed with the shard and their sample ordinal. */
+    @Test
+    void shardSamplesWithoutCaptionsAreListed() throws Exception {
+        TinyImageData.write(dir, dir);
+        Path shard = dir.resolve("train-000.tar");
+        try (io.dihit.core.data.TarShardWriter w = new io.dihit.core.data.TarShardWriter(shard)) {
+            for (int i = 0; i < 8; i++) {
+                byte[] png = Files.readAllBytes(dir.resolve("img" + i + ".png"));
+                w.add("s" + i, "png", png, TinyImageData.CAPTIONS.get(i));
+                w.member("lost" + i + ".png", png); // a sample without its .txt
+            }
+        }
+        Path config = dir.resolve("shards.json");
+        Files.writeString(config, Files.readString(manifestConfig("shards", 2, ", \"stop_at_end_of_data\": true"))
+                .replace("\"manifests\": [\"" + TinyImageData.json(dir.resolve("train.csv")) + "\"]",
+                        "\"shards\": [\"" + TinyImageData.json(shard) + "\"]"));
+        assertEquals(0, TrainMain.run(new String[] {"--config", config.toString()}, System.out));
+        Path run = dir.resolve("shards");
+        assertEquals(8, summary(run).get("source_rows_skipped_by_reason").get("MISSING_CAPTION").asLong());
+        List<String> lines = Files.readAllLines(run.resolve(DataSummary.SKIPPED_FILE));
+        assertEquals(8, lines.size());
+        for (int i = 0; i < 8; i++) {
+            JsonNode skip = new ObjectMapper().readTree(lines.get(i));
+            assertEquals("lost" + i, skip.get("id").asText());
+            assertEquals("train-000.tar", skip.get("source").asText());
+            assertEquals(2L * i + 2, skip.get("position").asLong(), "every second sample of the shard");
+            assertEquals("MISSING_CAPTION", skip.get("reason").asText());
+        }
+    }
+
     @Test
     void missingInputsAreReportedBeforeAnyModelIsBuilt() throws Exception {
         TinyImageData.write(dir, dir);
