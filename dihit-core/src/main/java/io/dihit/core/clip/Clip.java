@@ -109,8 +109,8 @@ public final class Clip implements AutoCloseable {
 
     public static Clip load(Path weights, ClipOptions options) throws IOException {
         ClipConfig config = Checkpoints.readConfig(weights).orElseThrow(() -> new IllegalArgumentException(weights
-                + " does not carry a model config; name it: Clip.load(\"diht_vitb16_224px\", weights) with a built-in"
-                + " name " + ClipConfig.BUILT_IN + " or Clip.load(ClipConfig.fromJson(configFile), weights, options)"));
+                + " does not carry a model config; name it: Clip.load(\"diht_vitb16_224px\", weights) with a zoo"
+                + " name " + ClipConfig.ZOO + " or Clip.load(ClipConfig.fromJson(configFile), weights, options)"));
         return load(config, weights, options);
     }
 

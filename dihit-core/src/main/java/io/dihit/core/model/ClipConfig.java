@@ -37,10 +37,15 @@ public record ClipConfig(
     /** Suffix of built-in names that selects QuickGELU, as open_clip's {@code ViT-B-32-quickgelu}. */
     public static final String QUICK_GELU_SUFFIX = "-quickgelu";
 
-    /** Names of the configs shipped as resources under {@code io/dihit/core/model/configs/}. */
-    public static final List<String> BUILT_IN = List.of(
-            "diht_vitb32_224px", "diht_vitb16_224px", "diht_vitl14_224px", "diht_vitl14_336px",
-            "tiny_fixture", "bench_small", "demo_tiny", "demo_small");
+    /** DiHT's model zoo: the architectures of the released DiHT checkpoints (each also with {@link #QUICK_GELU_SUFFIX}). */
+    public static final List<String> ZOO = List.of(
+            "diht_vitb32_224px", "diht_vitb16_224px", "diht_vitl14_224px", "diht_vitl14_336px");
+
+    /**
+     * Small architectures with no released weights, for training on a few CPU cores: {@code tiny_fixture} (unit-test
+     * fixtures), {@code bench_small} (benchmarks), {@code demo_tiny} and {@code demo_small} (the emoji demo).
+     */
+    public static final List<String> SMALL = List.of("tiny_fixture", "bench_small", "demo_tiny", "demo_small");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -109,7 +114,8 @@ public record ClipConfig(
     }
 
     /**
-     * A built-in config by name (see {@link #BUILT_IN}). A name ending in {@link #QUICK_GELU_SUFFIX} (for example
+     * A built-in config by name: one of {@link #ZOO} or {@link #SMALL}, both shipped as resources under
+     * {@code io/dihit/core/model/configs/}. A name ending in {@link #QUICK_GELU_SUFFIX} (for example
      * {@code diht_vitb32_224px-quickgelu}) is that config with QuickGELU, for OpenAI-style weights.
      */
     public static ClipConfig named(String name) {
@@ -119,7 +125,7 @@ public record ClipConfig(
         String resource = "configs/" + name + ".json";
         try (InputStream in = ClipConfig.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no built-in model config '" + name + "'; known: " + BUILT_IN);
+                throw new IllegalArgumentException("no built-in model config '" + name + "'; known: zoo " + ZOO + ", small " + SMALL);
             }
             return parse(in, resource);
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +35,10 @@ class ClipConfigTest {
 
     @Test
     void everyBuiltInConfigParsesAndRoundTrips() {
-        for (String name : ClipConfig.BUILT_IN) {
+        List<String> builtIn = new ArrayList<>(ClipConfig.ZOO);
+        builtIn.addAll(ClipConfig.SMALL);
+        assertEquals(8, builtIn.size());
+        for (String name : builtIn) {
             ClipConfig c = ClipConfig.named(name);
             assertEquals(c, ClipConfig.fromJson(c.toJson()), name);
         }
