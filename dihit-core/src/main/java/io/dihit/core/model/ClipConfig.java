@@ -18,7 +18,11 @@ import java.util.Objects;
 
 /**
  * A CLIP model in the DiHT layout. JSON uses DiHT's / open_clip's zoo field names:
- * <pre>{@code {"embed_dim": 512, "quick_gelu": false, "vision_cfg": {...}, "text_cfg": {...}}}</pre>
+ * <pre>{@code
+ * {"embed_dim": 512, "quick_gelu": false,
+ *  "vision_cfg": {"image_size": 224, "patch_size": 32, "width": 768, "layers": 12},
+ *  "text_cfg": {"context_length": 77, "vocab_size": 49408, "width": 512, "heads": 8, "layers": 12}}
+ * }</pre>
  * Unknown fields are rejected so that a typo never silently falls back to a default.
  *
  * @param embedDim size of the shared image-text embedding

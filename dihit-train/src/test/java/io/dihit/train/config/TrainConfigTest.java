@@ -31,7 +31,7 @@ class TrainConfigTest {
         assertEquals(100L, c.optimizer().warmupSteps());
         String doc = Files.readString(Path.of("..", "docs", "train.md"));
         int config = doc.indexOf("## Config");
-        int start = doc.indexOf("```json", config) + "```json".length();
+        int start = doc.indexOf('\n', doc.indexOf("```json", config)) + 1;
         TrainConfig fromDocs = TrainConfig.parse(doc.substring(start, doc.indexOf("```", start)));
         assertEquals("runs/bench", fromDocs.runDir());
         assertEquals(0.2, fromDocs.optimizer().weightDecay());
