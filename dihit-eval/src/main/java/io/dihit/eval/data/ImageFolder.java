@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * turned into spaces; images are the files with an image extension, sorted by path, found at any depth under a
  * class directory, with their path below the root as id.
  */
-public final class ImageFolder {
+final class ImageFolder {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "webp");
 
     private ImageFolder() {}

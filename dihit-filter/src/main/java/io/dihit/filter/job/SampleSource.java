@@ -9,7 +9,7 @@ import java.util.List;
  * rows the source cannot read are reported as failures, in position order relative to the rows.
  * Not thread-safe.
  */
-public interface SampleSource extends Closeable {
+interface SampleSource extends Closeable {
 
     /** The next readable sample, or null at the end of the input. */
     SourceRow next() throws IOException;

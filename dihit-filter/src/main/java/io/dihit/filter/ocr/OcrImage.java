@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
  * conversion to normalised CHW float tensors. Immutable. (Core's {@code io.dihit.core.image.RgbImage}
  * holds interleaved bytes for the training pipeline; OCR needs packed pixels and bilinear resampling.)
  */
-public final class OcrImage {
+final class OcrImage {
     private final int width;
     private final int height;
     private final int[] pixels;

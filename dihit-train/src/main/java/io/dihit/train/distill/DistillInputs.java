@@ -21,7 +21,7 @@ import java.util.Locale;
  * dihit-core's readers: rows go to a {@link RowLabeller}, and every row a reader skips goes there
  * too, as an {@link UnlabelledRow} (via {@link DataReport#addSkipListener}), so nothing is lost.
  */
-public final class DistillInputs {
+final class DistillInputs {
 
     /** A row waiting for its label: where it came from and how to get its encoded image. */
     record PendingRow(String source, long where, String id, String imageRef, byte[] imageBytes) {}

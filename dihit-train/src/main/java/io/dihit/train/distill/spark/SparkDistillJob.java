@@ -32,7 +32,7 @@ import org.apache.spark.storage.StorageLevel;
  * sidecar, failures file and counts equal the local job's. Inputs and the teacher file must be
  * readable by every executor at the same path (a shared mount); the outputs are written by the driver.
  */
-public final class SparkDistillJob {
+final class SparkDistillJob {
 
     /** One row's outcome, shipped from an executor to the driver. */
     record Outcome(String source, long where, String id, SoftLabel label, int numConcepts, UnlabelledRow unlabelled)
