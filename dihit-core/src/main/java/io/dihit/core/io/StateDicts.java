@@ -12,7 +12,7 @@ import java.util.Set;
  * checkpoints ({@code {"state_dict": {...}, "epoch": ..}}) and strips wrapper prefixes such as
  * DistributedDataParallel's {@code module.} or torch.compile's {@code _orig_mod.}.
  */
-public final class StateDicts {
+final class StateDicts {
     /** Keys under which training scripts commonly nest the model weights, in order of preference. */
     static final List<String> WRAPPER_KEYS = List.of("state_dict", "model_state_dict", "model", "module", "net", "ema");
     /** Prefixes stripped when every key carries them. */

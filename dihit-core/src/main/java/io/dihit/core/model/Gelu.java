@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
  * On the PyTorch engine this is libtorch's fused gelu (default approximate="none", one kernel, less
  * autograd memory); on any other engine it is composed from erf.
  */
-public final class Gelu {
+final class Gelu {
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
 
     private Gelu() {

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** c_fc -> activation (exact GELU or QuickGELU) -> c_proj, like the {@code mlp} Sequential of DiHT's ResidualAttentionBlock. */
-public final class Mlp extends ClipBlock {
+final class Mlp extends ClipBlock {
     private final LinearLayer fc;
     private final LinearLayer proj;
     private final Activation activation;

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** Pre-LN block: x + attn(ln_1(x)), then x + mlp(ln_2(x)). */
-public final class ResidualAttentionBlock extends ClipBlock {
+final class ResidualAttentionBlock extends ClipBlock {
     private final LayerNormBlock ln1;
     private final MultiheadSelfAttention attn;
     private final LayerNormBlock ln2;

@@ -57,7 +57,7 @@ public final class TextTransformer extends ClipBlock {
         return config;
     }
 
-    public Transformer transformer() {
+    Transformer transformer() {
         return transformer;
     }
 

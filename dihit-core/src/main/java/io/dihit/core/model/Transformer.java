@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** A stack of {@link ResidualAttentionBlock}s, keyed {@code resblocks.<i>} like DiHT's Transformer. */
-public final class Transformer extends ClipBlock {
+final class Transformer extends ClipBlock {
     private final List<ResidualAttentionBlock> blocks;
 
     public Transformer(int width, int layers, int heads, int mlpWidth, Activation activation, BlockInit init) {

@@ -54,7 +54,7 @@ public final class VisionTransformer extends ClipBlock {
         return config;
     }
 
-    public Transformer transformer() {
+    Transformer transformer() {
         return transformer;
     }
 
