@@ -18,7 +18,6 @@ import io.dihit.eval.data.FirstN;
 import io.dihit.eval.data.Fingerprints;
 import io.dihit.eval.data.LabeledDataset;
 import io.dihit.eval.data.LabeledImages;
-import io.dihit.eval.data.PixelFeatures;
 import io.dihit.eval.embed.ImageEmbeddings;
 import io.dihit.eval.metrics.ClassificationMetrics;
 import io.dihit.eval.probe.FewShotBenchmark;

@@ -9,7 +9,6 @@ import io.dihit.core.util.UserError;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.ImageSet;
 import io.dihit.eval.data.LabeledImages;
-import io.dihit.eval.data.SkippingImages;
 import io.dihit.eval.embed.FeatureFile;
 import io.dihit.eval.embed.ImageEmbeddings;
 import io.dihit.eval.embed.TextEncoder;

@@ -1,8 +1,8 @@
-package io.dihit.eval.data;
+package io.dihit.eval;
 
 import io.dihit.core.data.Skip;
 import io.dihit.core.image.RgbImage;
-import io.dihit.eval.ImageFeatures;
+import io.dihit.eval.data.ImageSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * A model-free baseline representation: each image's grey levels (channel mean / 255) as a vector. All readable
  * images must have the same size. On Fashion-MNIST this is the classic pixel logistic-regression baseline.
  */
-public final class PixelFeatures {
+final class PixelFeatures {
     private PixelFeatures() {}
 
     /**

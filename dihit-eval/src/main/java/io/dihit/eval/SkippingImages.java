@@ -1,9 +1,10 @@
-package io.dihit.eval.data;
+package io.dihit.eval;
 
 import io.dihit.core.data.Skip;
 import io.dihit.core.data.SkipReason;
 import io.dihit.core.image.ImageDecodeException;
 import io.dihit.core.image.RgbImage;
+import io.dihit.eval.data.ImageSet;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * {@link Skip} (position = index in the set, id, reason, detail) and returns a one-pixel white stand-in,
  * whose embedding the caller drops. Thread-safe.
  */
-public final class SkippingImages implements ImageSet {
+final class SkippingImages implements ImageSet {
     private static final RgbImage STAND_IN = new RgbImage(1, 1, new byte[] {-1, -1, -1});
 
     private final ImageSet base;
