@@ -4,7 +4,7 @@ package io.dihit.train;
  * Writes a checkpoint every N updates, at the stop step and when the run ends anywhere else (a stop
  * request, early stopping, the end of the data), so running again resumes exactly where it ended.
  */
-public final class CheckpointListener implements TrainingListener {
+final class CheckpointListener implements TrainingListener {
 
     private final long every;
     private TrainingState saved;

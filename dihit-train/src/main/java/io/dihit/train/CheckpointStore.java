@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * is written into {@code step-<N>.tmp/}, every file forced to disk, then the directory is renamed into
  * place: a kill at any moment leaves the previous checkpoint intact; unfinished directories are removed.
  */
-public final class CheckpointStore {
+final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,7 +18,7 @@ import java.util.Map;
  * scale). The file is re-read at every call, so nothing accumulates in memory between plots and a
  * resumed run's curve includes the steps before the interruption.
  */
-public final class LossCurvePlot {
+final class LossCurvePlot {
 
     /** Number of stacked panels in the image. */
     public static final int PANELS = 3;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * when the run ends (if the last step was not just drawn). Runs after {@link MetricsJsonlListener}.
  * A failure to draw is logged and never stops training.
  */
-public final class LossPlotListener implements TrainingListener {
+final class LossPlotListener implements TrainingListener {
 
     public static final String FILE = "loss.png";
     private static final Logger LOG = LoggerFactory.getLogger(LossPlotListener.class);

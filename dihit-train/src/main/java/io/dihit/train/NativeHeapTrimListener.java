@@ -5,7 +5,7 @@ package io.dihit.train;
  * metrics line (so rss_mib shows the regrowth, not the trim): libtorch's freed buffers otherwise
  * fragment glibc's arenas and resident memory creeps up although nothing leaks.
  */
-public final class NativeHeapTrimListener implements TrainingListener {
+final class NativeHeapTrimListener implements TrainingListener {
 
     /** Steps between trims in the default listeners. */
     public static final int DEFAULT_EVERY = 100;

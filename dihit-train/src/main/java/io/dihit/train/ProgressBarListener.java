@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /** The run's progress bar (redrawn on a terminal, a line per 10 % otherwise), with loss, lr and samples/s. */
-public final class ProgressBarListener implements TrainingListener {
+final class ProgressBarListener implements TrainingListener {
 
     private final PrintStream out;
     private ProgressBar bar;

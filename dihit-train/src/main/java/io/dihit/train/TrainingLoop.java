@@ -114,7 +114,7 @@ public final class TrainingLoop implements AutoCloseable {
         return Optional.ofNullable(conceptHead);
     }
 
-    public CheckpointStore checkpoints() {
+    CheckpointStore checkpoints() {
         return checkpoints;
     }
 
