@@ -2,6 +2,7 @@ package io.dihit.filter.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dihit.filter.FilterMain;
 import io.dihit.filter.FilterOptions;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ public final class SparkFilterMain {
             DIR/_cat_summary.json. Executors need ~5 GB of heap each for the parser models.
 
             Options:
-            """ + FilterOptions.OPTIONS_HELP + """
+            """ + FilterMain.OPTIONS_HELP + """
               --partitions N         repartition the input into N partitions (default: as read)
               --master URL           Spark master when not set by spark-submit (e.g. local[2])
               -h, --help             this help
@@ -33,8 +34,8 @@ public final class SparkFilterMain {
     public static void main(String[] args) throws Exception {
         FilterOptions o;
         try {
-            o = FilterOptions.parse(args, true);
-            if (o.help || args.length == 0) {
+            o = FilterMain.parse(args, true);
+            if (o.help() || args.length == 0) {
                 System.out.print(USAGE);
                 return;
             }
@@ -45,17 +46,17 @@ public final class SparkFilterMain {
             return;
         }
         SparkSession.Builder builder = SparkSession.builder().appName("dihit-cat-filter");
-        if (o.master != null) {
-            builder.master(o.master);
+        if (o.master() != null) {
+            builder.master(o.master());
         }
         try (SparkSession spark = builder.getOrCreate()) {
-            ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcherConfig(), o.maxTokens,
-                    o.ocrClass, o.ocrOptions, o.imageCheck);
+            ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcher(), o.maxTokens(),
+                    o.ocr().name(), o.ocr().options(), o.imageCheck());
             SparkFilterJob job = new SparkFilterJob(spark, factory);
-            List<String> inputs = o.inputUris;
-            String output = o.outputUri;
+            List<String> inputs = o.inputUris();
+            String output = o.outputUri();
             long start = System.nanoTime();
-            job.run(inputs, output, o.partitions);
+            job.run(inputs, output, o.partitions());
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("rule", o.rule().describe());
