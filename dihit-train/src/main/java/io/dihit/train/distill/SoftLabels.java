@@ -48,7 +48,7 @@ public final class SoftLabels {
     }
 
     /** Clear errors for a sidecar path that cannot be written, before any model loads. */
-    public static void checkOutput(Path sidecar) {
+    static void checkOutput(Path sidecar) {
         Path absolute = sidecar.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new UserError("output " + sidecar + " is a folder; give a file name such as labels.soft");

@@ -54,7 +54,7 @@ public record TeacherSpec(String model, Format format, int imageSize) implements
     }
 
     /** A clear error when the file is absent, before any engine starts. */
-    public void requireReadable() {
+    void requireReadable() {
         Path file = Path.of(model);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new UserError("teacher model file not found or unreadable: " + file);
