@@ -110,10 +110,6 @@ public final class TrainingLoop implements AutoCloseable {
         return parameters;
     }
 
-    public Optional<Block> conceptHead() {
-        return Optional.ofNullable(conceptHead);
-    }
-
     CheckpointStore checkpoints() {
         return checkpoints;
     }
