@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * each stage's outputs accounting for every row it read.
  */
 class CommandLineRecipeTest {
+    /** How many of the 180 training captions CAT keeps (the same through dihit filter and CatFilter). */
+    static final long KEPT_BY_CAT = 120;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -45,7 +47,8 @@ class CommandLineRecipeTest {
         assertEquals("broken-image", JSON.readTree(failed.get(0)).path("id").asText());
         assertEquals("unreadable_image", JSON.readTree(failed.get(0)).path("reason").asText());
         long kept = counts.path("kept").asLong();
-        assertTrue(kept >= 32, "enough kept rows for two batches: " + counts);
+        assertEquals(KEPT_BY_CAT, kept, counts.toString());
+        assertEquals(data.trainRows.size() - KEPT_BY_CAT, counts.path("rejected").asLong(), counts.toString());
 
         // 2. train on the kept rows (their images are members of the shards) for one epoch
         Path runDir = dir.resolve("run");
@@ -75,6 +78,8 @@ class CommandLineRecipeTest {
                 "--merges", data.bpe.toString(), "--out", eval.toString()));
         JsonNode report = JSON.readTree(eval.resolve("report.json").toFile());
         assertEquals(EmojiData.CONCEPTS, report.path("zeroShot").path("samples").asInt(), report.toPrettyString());
+        assertEquals(data.classNames.stream().sorted().toList(),
+                JSON.convertValue(report.path("zeroShot").path("classes"), List.class));
         assertTrue(lines(eval.resolve("skipped.jsonl")).isEmpty(), "every held-out image was read");
         String markdown = Files.readString(eval.resolve("report.md"));
         assertTrue(markdown.contains("Zero-shot"), markdown);

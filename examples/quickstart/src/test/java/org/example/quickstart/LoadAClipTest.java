@@ -16,11 +16,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** docs/library.md, "Load a CLIP": load weights that carry their config, encode held-out emoji and captions, zero-shot. */
 class LoadAClipTest {
+    private Printed printed;
+
+    @AfterEach
+    void restoreStdout() {
+        if (printed != null) {
+            printed.stop();
+        }
+    }
+
     @TempDir
     Path dir;
 
@@ -40,23 +50,23 @@ class LoadAClipTest {
             Checkpoints.saveSafetensors(model, weights);
         }
 
-        List<String> printed = Printed.lines(() -> {
-            // --- docs/library.md "Load a CLIP" ---
-            ClipOptions options = ClipOptions.defaults().withBatchSize(32).withTokenizer(merges);
-            try (Clip clip = Clip.load(weights, options)) {
-                float[][] imageEmbeddings = clip.encodeImagePaths(photos);
-                float[][] textEmbeddings = clip.encodeTexts(List.of("a photo of a cat", "a photo of a dog"));
+        printed = Printed.capture();
+        // --- docs/library.md "Load a CLIP" ---
+        ClipOptions options = ClipOptions.defaults().withBatchSize(32).withTokenizer(merges);
+        try (Clip clip = Clip.load(weights, options)) {
+            float[][] imageEmbeddings = clip.encodeImagePaths(photos);
+            float[][] textEmbeddings = clip.encodeTexts(List.of("a photo of a cat", "a photo of a dog"));
 
-                List<BufferedImage> images = List.of(ImageIO.read(photos.get(0).toFile()));
-                List<ZeroShotPrediction> predictions = clip.zeroShot(images, List.of("cat", "dog"));
-                System.out.println(predictions.get(0).topClass() + " " + predictions.get(0).topProbability());
-            }
-            // --- end of snippet ---
-        });
+            List<BufferedImage> images = List.of(ImageIO.read(photos.get(0).toFile()));
+            List<ZeroShotPrediction> predictions = clip.zeroShot(images, List.of("cat", "dog"));
+            System.out.println(predictions.get(0).topClass() + " " + predictions.get(0).topProbability());
+        }
+        // --- end of snippet ---
+        List<String> lines = printed.stop();
 
         // what the snippet computed, checked by hand: unit rows, and the printed class is the nearer prompt
-        assertEquals(1, printed.size(), String.valueOf(printed));
-        String[] parts = printed.get(0).split(" ");
+        assertEquals(1, lines.size(), String.valueOf(lines));
+        String[] parts = lines.get(0).split(" ");
         try (Clip clip = Clip.load(weights, ClipOptions.defaults().withBatchSize(1).withTokenizer(merges))) {
             float[][] imageRows = clip.encodeImagePaths(photos);
             assertEquals(5, imageRows.length, "one row per photo");
@@ -68,7 +78,7 @@ class LoadAClipTest {
             double cat = clip.logitMultiplier() * dot(imageRows[0], prompts[0]);
             double dog = clip.logitMultiplier() * dot(imageRows[0], prompts[1]);
             double pCat = 1 / (1 + Math.exp(dog - cat));
-            assertEquals(pCat >= 0.5 ? "cat" : "dog", parts[0], printed.get(0));
+            assertEquals(pCat >= 0.5 ? "cat" : "dog", parts[0], lines.get(0));
             assertEquals(Math.max(pCat, 1 - pCat), Double.parseDouble(parts[1]), 1e-5);
         }
     }

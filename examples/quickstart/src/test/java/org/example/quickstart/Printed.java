@@ -5,26 +5,30 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Runs code that prints its results, as the docs' snippets do, and returns the lines it printed. */
+/**
+ * Catches what the docs' snippets print (they report with System.out, as a user's code would) so the tests can
+ * check it; the text still reaches the real stdout.
+ */
 final class Printed {
-    interface Code {
-        void run() throws Exception;
-    }
+    private final PrintStream stdout = System.out;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private boolean stopped;
 
     private Printed() {
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
-    static List<String> lines(Code code) throws Exception {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            code.run();
-        } finally {
+    static Printed capture() {
+        return new Printed();
+    }
+
+    /** Restores System.out and returns the lines printed since {@link #capture()}; safe to call twice. */
+    List<String> stop() {
+        if (!stopped) {
+            stopped = true;
             System.setOut(stdout);
+            stdout.print(printed.toString(StandardCharsets.UTF_8));
         }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        stdout.print(text);
-        return text.lines().toList();
+        return printed.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }
