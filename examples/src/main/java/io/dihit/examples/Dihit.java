@@ -21,6 +21,7 @@ public final class Dihit {
 
     public static final List<ModuleEntryPoint> MODULES = List.of(
             new ModuleEntryPoint("filter", "CAT-filter a manifest (caption complexity, actions, text spotting)", "io.dihit.filter.FilterMain"),
+            new ModuleEntryPoint("distill", "teacher soft labels for manifests or tar shards (concept distillation)", "io.dihit.train.distill.DistillMain"),
             new ModuleEntryPoint("train", "pre-train a CLIP model (InfoNCE / HN-NCE, concept distillation)", "io.dihit.train.TrainMain"),
             new ModuleEntryPoint("eval", "zero-shot classification and retrieval, few-shot probes", "io.dihit.eval.EvalMain"));
 

@@ -35,7 +35,7 @@ class DihitTest {
     void listsEveryCommand() {
         assertEquals(0, run("--help"));
         String text = outBytes.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"demo", "smoke", "filter", "train", "eval", "fetch-data"}) {
+        for (String command : new String[] {"demo", "smoke", "filter", "distill", "train", "eval", "fetch-data"}) {
             assertTrue(text.contains("  " + command + " "), command + " missing from\n" + text);
         }
     }
@@ -105,6 +105,17 @@ class DihitTest {
         errBytes.reset();
         assertEquals(2, run("eval", "zeroshot", "--verbose"));
         assertEquals("dihit eval: --dataset is required", errBytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void distillChecksItsInputsBeforeTheTeacherLoads(@TempDir Path dir) {
+        Path missing = dir.resolve("train.csv");
+        assertEquals(2, run("distill", "--data", missing.toString(), "--teacher", dir.resolve("t.pt").toString(),
+                "--out", dir.resolve("labels.soft").toString()));
+        assertEquals(List.of("dihit distill: input not found: " + missing), errBytes.toString(StandardCharsets.UTF_8).lines().toList());
+        outBytes.reset();
+        assertEquals(0, run("distill", "--help"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).startsWith("usage: dihit distill"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import io.dihit.core.io.Provenance;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -92,6 +94,22 @@ public final class SoftLabelFile implements AutoCloseable {
 
     public long size() {
         return count;
+    }
+
+    /**
+     * Where the labels came from: the provenance in the summary beside the sidecar
+     * ({@link SoftLabels#summaryFile}), empty when there is none (files written by {@link SoftLabelPrecompute}).
+     */
+    public Optional<Provenance> provenance() {
+        Path summary = SoftLabels.summaryFile(path);
+        if (!Files.isRegularFile(summary)) {
+            return Optional.empty();
+        }
+        try {
+            return Provenance.read(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + summary, e);
+        }
     }
 
     public Optional<SoftLabel> find(String id) {

@@ -22,7 +22,7 @@ import java.util.List;
  * @param textSpotting       OCR in the CAT filter (the quick preset skips it: one OCR pass per training row)
  */
 public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path out, boolean quick, int seeds, int captionsPerConcept, long dataSeed, List<Integer> shots,
-                         int shotSamplings, String model, ConceptTeacher.Config teacher, StudentTraining student,
+                         int shotSamplings, String model, ConceptClassifierTraining.Config teacher, StudentTraining student,
                          boolean textSpotting) {
 
     public DemoConfig {
@@ -49,12 +49,12 @@ public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path o
 
     public static DemoConfig full(Path out) {
         return new DemoConfig(out, false, 3, 4, 20230105L, List.of(1, 2, 4, 8, 16), 3, "demo_tiny",
-                new ConceptTeacher.Config(400, 64, 3e-3, 7), new StudentTraining(120, 128, 1e-3, 1.0), true);
+                new ConceptClassifierTraining.Config(400, 64, 3e-3, 7), new StudentTraining(120, 128, 1e-3, 1.0), true);
     }
 
     public static DemoConfig quick(Path out) {
         return new DemoConfig(out, true, 1, 3, 20230105L, List.of(1, 4, 16), 1, "demo_tiny",
-                new ConceptTeacher.Config(20, 48, 3e-3, 7), new StudentTraining(50, 128, 1e-3, 1.0), false);
+                new ConceptClassifierTraining.Config(20, 48, 3e-3, 7), new StudentTraining(50, 128, 1e-3, 1.0), false);
     }
 
     public DemoConfig withSeeds(int n) {

@@ -32,7 +32,7 @@ public final class DemoContext {
     private EmojiPixels pixels;
     private ClipTokenizer tokenizer;
     private Path merges;
-    private ConceptTeacher.Trained teacher;
+    private ConceptClassifierTraining.Trained teacher;
     private Path softLabels;
     private Path catKept;
     private CatStage.Summary catSummary;
@@ -137,7 +137,7 @@ public final class DemoContext {
         this.merges = merges;
     }
 
-    public ConceptTeacher.Trained teacher() {
+    public ConceptClassifierTraining.Trained teacher() {
         return require(teacher, "the concept teacher");
     }
 
@@ -145,7 +145,7 @@ public final class DemoContext {
         return teacher != null;
     }
 
-    void teacher(ConceptTeacher.Trained teacher) {
+    void teacher(ConceptClassifierTraining.Trained teacher) {
         this.teacher = teacher;
     }
 

@@ -143,7 +143,7 @@ public final class DemoReportWriter {
         if (!context.hasTeacher()) {
             return;
         }
-        ConceptTeacher.Trained teacher = context.teacher();
+        ConceptClassifierTraining.Trained teacher = context.teacher();
         List<Double> losses = teacher.losses();
         double[] x = new double[losses.size()];
         double[] y = new double[losses.size()];

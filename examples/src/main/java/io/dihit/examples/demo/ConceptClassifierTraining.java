@@ -25,7 +25,7 @@ import java.util.Random;
  * then frozen. There is no public image teacher in any registry, so the demo makes its own, as DiHT
  * distils from a classifier trained on labelled images.
  */
-public final class ConceptTeacher {
+public final class ConceptClassifierTraining {
 
     /**
      * @param steps     optimiser steps
@@ -45,7 +45,7 @@ public final class ConceptTeacher {
     public record Trained(VisionTransformer block, List<Double> losses, double heldOutTop1) {
     }
 
-    private ConceptTeacher() {
+    private ConceptClassifierTraining() {
     }
 
     public static Trained train(VisionConfig vision, EmojiPixels pixels, List<EmojiStyle> trainStyles, EmojiStyle heldOut,

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A short teacher run on the 10 categories must learn something that transfers to the held-out style. */
-class ConceptTeacherTest {
+class ConceptClassifierTrainingTest {
 
     @Test
     void learnsCategoriesThatTransferToTwitter() {
@@ -32,8 +32,8 @@ class ConceptTeacherTest {
         int steps = 30;
         try (NDManager manager = NDManager.newBaseManager()) {
             long start = System.nanoTime();
-            ConceptTeacher.Trained teacher = ConceptTeacher.train(model.vision(), pixels, EmojiManifests.TRAIN_STYLES, EmojiStyle.TWITTER,
-                    labels, categories.size(), new ConceptTeacher.Config(steps, 32, 2e-3, 1), manager, new ProgressBar(quiet, "t", steps));
+            ConceptClassifierTraining.Trained teacher = ConceptClassifierTraining.train(model.vision(), pixels, EmojiManifests.TRAIN_STYLES, EmojiStyle.TWITTER,
+                    labels, categories.size(), new ConceptClassifierTraining.Config(steps, 32, 2e-3, 1), manager, new ProgressBar(quiet, "t", steps));
             System.out.printf("teacher: %d steps in %.1f s, first loss %.3f, last %.3f, twitter top-1 %.3f%n", steps,
                     (System.nanoTime() - start) / 1e9, teacher.losses().get(0), teacher.losses().get(steps - 1), teacher.heldOutTop1());
             double first = teacher.losses().subList(0, 5).stream().mapToDouble(d -> d).average().orElseThrow();
