@@ -3,7 +3,6 @@ package io.dihit.eval;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dihit.core.data.DataReport;
 import io.dihit.core.clip.Clip;
 import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.data.Skip;
@@ -11,6 +10,7 @@ import io.dihit.core.io.Checkpoints;
 import io.dihit.core.io.Provenance;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.text.ClipTokenizer;
+import io.dihit.core.util.CommandLineArgs;
 import io.dihit.core.util.UserError;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.FashionMnist;
@@ -89,7 +89,8 @@ public final class EvalMain {
               --lambdas LIST       L2 strengths the plain probe cross-validates (default 1e-6,1e-5,...,1e-1)
 
             output
-              --out DIR            write report.json, report.md and skipped.jsonl (unreadable images) there
+              --out DIR            write report.json, report.md and skipped.jsonl (unreadable images, dataset rows
+                                   the reader skipped) there
                                    (default: print Markdown only)
               -h, --help           this text
             """;
@@ -97,17 +98,8 @@ public final class EvalMain {
     private EvalMain() {}
 
     /** Runs {@link #run}; a user error is one line on stderr and exit code 2. */
-    public static void main(String[] args) throws IOException {
-        int code;
-        try {
-            code = run(args, System.out);
-        } catch (IllegalArgumentException | UserError e) {
-            System.err.println("dihit eval: " + e.getMessage());
-            code = 2;
-        }
-        if (code != 0) {
-            System.exit(code);
-        }
+    public static void main(String[] args) throws Exception {
+        CommandLineArgs.main("eval", args, EvalMain::run);
     }
 
     /**
@@ -122,12 +114,13 @@ public final class EvalMain {
         }
         String started = Instant.now().toString();
         PromptTemplates templates = o.needsText() ? templates(o) : null;
-        Data data = Data.open(o);
-        Path dir = o.outputFolder();
-        SkipTally skips = new SkipTally();
+        Path dir = o.outputFolder(); // checked first: the dataset's bad rows are listed there while it is read
+        SkipTally images = new SkipTally("image");
+        SkipTally rows = new SkipTally("dataset row");
         try (SkipLog log = dir == null ? null : SkipLog.open(dir.resolve(SkipLog.FILE_NAME))) {
-            Consumer<Skip> sink = log == null ? skips : skips.andThen(log);
-            EvalReport report = new Task(o, data, templates, sink, skips, started).run();
+            Data data = Data.open(o, log == null ? rows : rows.andThen(log));
+            Consumer<Skip> sink = log == null ? images : images.andThen(log);
+            EvalReport report = new Task(o, data, templates, sink, images, rows, started).run();
             if (dir != null) {
                 ReportWriter.write(report, dir);
                 out.println("wrote " + dir.resolve("report.json") + ", report.md and " + SkipLog.FILE_NAME);
@@ -143,32 +136,49 @@ public final class EvalMain {
 
     /** Counts skips by reason and logs the first ones (the full list streams to skipped.jsonl). */
     private static final class SkipTally implements Consumer<Skip> {
-        final Map<String, Long> byReason = new TreeMap<>();
-        long total;
+        private final String what;
+        private final Map<String, Long> byReason = new TreeMap<>();
+        private long total;
+
+        SkipTally(String what) {
+            this.what = what;
+        }
 
         @Override
         public synchronized void accept(Skip s) {
             byReason.merge(SkipLog.reasonName(s.reason()), 1L, Long::sum);
             total++;
             if (total <= 20 || total % 1000 == 0) { // a bad dataset must not flood the log
-                LOG.warn("skipped image {} ({} so far)", s, total);
+                LOG.warn("skipped {} {}{} ({} so far)", what, s.source().isEmpty() ? "" : s.source() + " ", s, total);
             }
+        }
+
+        synchronized long total() {
+            return total;
+        }
+
+        synchronized Map<String, Long> byReason() {
+            return new TreeMap<>(byReason);
         }
     }
 
-    /** The task's datasets, opened (and their classes checked) before any model loads. */
+    /**
+     * The task's datasets, opened (and their classes checked) before any model loads; every manifest row or shard
+     * sample their readers skip goes to {@code onSkip}.
+     */
     private record Data(LabeledImages train, LabeledImages test, CaptionedImages captioned, String fingerprint) {
-        static Data open(EvalOptions o) throws IOException {
+        static Data open(EvalOptions o, Consumer<Skip> onSkip) throws IOException {
             String dataset = o.get("dataset");
             if (o.task.equals("retrieval")) {
-                CaptionedImages c = CaptionedImages.open(Path.of(dataset));
+                CaptionedImages c = CaptionedImages.open(Path.of(dataset), onSkip);
                 return new Data(null, null, c, c.fingerprint());
             }
-            LabeledImages test = limit(o, split(dataset, false), "max-test");
+            LabeledImages test = limit(o, split(dataset, false, onSkip), "max-test");
             if (o.task.equals("zeroshot")) {
                 return new Data(null, LabeledImages.requireTwoClasses(test, dataset), null, test.fingerprint());
             }
-            LabeledImages train = LabeledImages.requireTwoClasses(limit(o, split(dataset, true), "max-train"), dataset);
+            LabeledImages train = LabeledImages.requireTwoClasses(limit(o, split(dataset, true, onSkip), "max-train"),
+                    dataset);
             if (!train.classNames().equals(test.classNames())) {
                 throw new UserError("train and test classes differ: " + train.classNames() + " vs " + test.classNames());
             }
@@ -184,7 +194,7 @@ public final class EvalMain {
          * fashion-mnist, or X/train and X/test (folders: class sub-folders or tar shards); zero-shot reads X/test
          * when present, else X itself (also a manifest or a tar shard, captions = class names).
          */
-        private static LabeledImages split(String dataset, boolean train) throws IOException {
+        private static LabeledImages split(String dataset, boolean train, Consumer<Skip> onSkip) throws IOException {
             if (dataset.equals("fashion-mnist")) {
                 try {
                     return FashionMnist.load(train ? FashionMnist.Split.TRAIN : FashionMnist.Split.TEST);
@@ -195,13 +205,13 @@ public final class EvalMain {
             Path root = Path.of(dataset);
             Path sub = root.resolve(train ? "train" : "test");
             if (Files.isDirectory(sub)) {
-                return LabeledDataset.open(sub);
+                return LabeledDataset.open(sub, onSkip);
             }
             if (train) {
                 throw new UserError(Files.exists(root) ? root + " has no train/ sub-folder (the probes read " + root
                         + "/train and " + root + "/test)" : "dataset " + root + ": not found");
             }
-            return LabeledDataset.open(root);
+            return LabeledDataset.open(root, onSkip);
         }
     }
 
@@ -212,18 +222,21 @@ public final class EvalMain {
         private final PromptTemplates templates;
         private final Consumer<Skip> sink;
         private final SkipTally skips;
+        private final SkipTally sourceRows;
         private final String started;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private String configName;
         private String checkpointKey;
         private String checkpointFile;
 
-        Task(EvalOptions o, Data data, PromptTemplates templates, Consumer<Skip> sink, SkipTally skips, String started) {
+        Task(EvalOptions o, Data data, PromptTemplates templates, Consumer<Skip> sink, SkipTally skips,
+             SkipTally sourceRows, String started) {
             this.o = o;
             this.data = data;
             this.templates = templates;
             this.sink = sink;
             this.skips = skips;
+            this.sourceRows = sourceRows;
             this.started = started;
             o.values.forEach((k, v) -> {
                 if (!List.of("dataset", "checkpoint", "config", "out").contains(k)) {
@@ -283,30 +296,31 @@ public final class EvalMain {
         private EvalReport zeroShot(Evaluation eval) throws IOException {
             Evaluation.ZeroShot r = eval.zeroShot(data.test(), templates);
             return report(eval, EvalReport.ZeroShot.of(templates.name(), templates.size(), data.test().classNames(),
-                    r.metrics()), null, null, null, 0, null);
+                    r.metrics()), null, null, null, 0);
         }
 
         private EvalReport retrieval(Evaluation eval) throws IOException {
             Evaluation.Retrieval r = eval.retrieval(data.captioned());
-            long rows = data.captioned().sourceReports().stream().mapToLong(DataReport::skippedCount).sum();
-            return report(eval, null, EvalReport.Retrieval.of(r.metrics()), null, null, r.captionsDropped(), rows);
+            return report(eval, null, EvalReport.Retrieval.of(r.metrics()), null, null, r.captionsDropped());
         }
 
         private EvalReport linear(Evaluation eval) throws IOException {
             LinearProbe.Config cfg = linearConfig(LinearProbe.Config.defaults().withSeed(o.integer("seed", 0)));
             Evaluation.Linear r = eval.linearProbe(data.train(), data.test(), cfg);
             return report(eval, null, null, linearSection(r.fit(), r.test(), r.train().rows().length,
-                    r.testImages().rows().length), null, 0, null);
+                    r.testImages().rows().length), null, 0);
         }
 
-        /** The model-free baseline: grey pixel values (no image may be unreadable: they are compared by size). */
+        /** The model-free baseline: grey pixel values; unreadable images are counted skips, as with a model. */
         private EvalReport pixelLinear() throws IOException {
             LinearProbe.Config cfg = linearConfig(LinearProbe.Config.defaults().withSeed(o.integer("seed", 0)));
-            LinearProbe.Result fit = LinearProbe.fit(PixelFeatures.of(data.train()), data.train().labels(),
+            ImageFeatures train = PixelFeatures.of(data.train(), s -> sink.accept(s.withSource("train")));
+            ImageFeatures test = PixelFeatures.of(data.test(), s -> sink.accept(s.withSource("test")));
+            LinearProbe.Result fit = LinearProbe.fit(train.rows(), train.labels(data.train()),
                     data.train().classNames().size(), cfg);
-            ClassificationMetrics m = ClassificationMetrics.fromScores(fit.model().logits(PixelFeatures.of(data.test())),
-                    data.test().labels());
-            return report(null, null, null, linearSection(fit, m, data.train().size(), data.test().size()), null, 0, null);
+            ClassificationMetrics m = ClassificationMetrics.fromScores(fit.model().logits(test.rows()),
+                    test.labels(data.test()));
+            return report(null, null, null, linearSection(fit, m, train.rows().length, test.rows().length), null, 0);
         }
 
         private EvalReport fewShot(Evaluation eval) throws IOException {
@@ -319,7 +333,7 @@ public final class EvalMain {
             settings.put("effective delta_b grid (x s)", Arrays.toString(cfg.diht().biasGrid()));
             settings.put("effective DiHT probe folds / max steps", cfg.diht().folds() + " / " + cfg.diht().maxIterations());
             Evaluation.FewShot r = eval.fewShot(data.train(), data.test(), templates, cfg);
-            return report(eval, null, null, null, r.result(), 0, null);
+            return report(eval, null, null, null, r.result(), 0);
         }
 
         private EvalReport.Linear linearSection(LinearProbe.Result fit, ClassificationMetrics m, int train, int test) {
@@ -339,17 +353,13 @@ public final class EvalMain {
         }
 
         private EvalReport report(Evaluation eval, EvalReport.ZeroShot zeroShot, EvalReport.Retrieval retrieval,
-                                  EvalReport.Linear linear, FewShotBenchmark.Result fewShot, int captionsDropped,
-                                  Long sourceRowsSkipped) {
+                                  EvalReport.Linear linear, FewShotBenchmark.Result fewShot, int captionsDropped) {
             EvalReport.Model model = eval == null ? new EvalReport.Model("pixels", null, null, null, null)
                     : new EvalReport.Model("clip", configName, checkpointFile, checkpointKey, eval.logitMultiplier());
             EvalReport.Run run = new EvalReport.Run(o.task, o.get("dataset"), data.fingerprint(), model, settings,
                     System.getProperty("java.version"), started, Instant.now().toString());
-            EvalReport.Skipped skipped;
-            synchronized (skips) {
-                skipped = new EvalReport.Skipped(skips.total, new TreeMap<>(skips.byReason), captionsDropped,
-                        sourceRowsSkipped, o.get("out") == null ? null : SkipLog.FILE_NAME);
-            }
+            EvalReport.Skipped skipped = new EvalReport.Skipped(skips.total(), skips.byReason(), captionsDropped,
+                    sourceRows.total(), sourceRows.byReason(), o.get("out") == null ? null : SkipLog.FILE_NAME);
             return new EvalReport(run, zeroShot, retrieval, linear, fewShot, skipped, provenance(eval != null));
         }
 

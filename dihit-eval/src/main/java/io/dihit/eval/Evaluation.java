@@ -139,8 +139,8 @@ public final class Evaluation implements AutoCloseable {
     /** The plain linear probe: fit on {@code train}'s embeddings, measured on {@code test}. */
     public Linear linearProbe(LabeledImages train, LabeledImages test, LinearProbe.Config cfg) throws IOException {
         requireSameClasses(train, test);
-        ImageFeatures xTrain = embed(train);
-        ImageFeatures xTest = embed(test);
+        ImageFeatures xTrain = embed(train, "train");
+        ImageFeatures xTest = embed(test, "test");
         LinearProbe.Result fit = LinearProbe.fit(Vectors.normalizedRows(xTrain.rows()), xTrain.labels(train),
                 train.classNames().size(), cfg);
         ClassificationMetrics m = ClassificationMetrics.fromScores(
@@ -153,8 +153,8 @@ public final class Evaluation implements AutoCloseable {
             throws IOException {
         requireSameClasses(train, test);
         ZeroShotClassifier classifier = classifier(train.classNames(), templates);
-        ImageFeatures xTrain = embed(train);
-        ImageFeatures xTest = embed(test);
+        ImageFeatures xTrain = embed(train, "train");
+        ImageFeatures xTest = embed(test, "test");
         FewShotBenchmark.Result r = FewShotBenchmark.run(classifier, logitMultiplier(), xTrain.rows(),
                 xTrain.labels(train), xTest.rows(), xTest.labels(test), cfg);
         return new FewShot(r, xTrain, xTest);
@@ -171,7 +171,13 @@ public final class Evaluation implements AutoCloseable {
      * beside them) and listed in the result.
      */
     public ImageFeatures embed(ImageSet data) throws IOException {
-        SkippingImages view = new SkippingImages(data, onSkip);
+        return embed(data, "");
+    }
+
+    /** As {@link #embed(ImageSet)}; the listener gets the skips with {@code split} as their source (same positions in two splits). */
+    private ImageFeatures embed(ImageSet data, String split) throws IOException {
+        Consumer<Skip> listener = split.isEmpty() ? onSkip : s -> onSkip.accept(s.withSource(split));
+        SkippingImages view = new SkippingImages(data, listener);
         String key = images.key(view);
         Path cached = cacheDir == null ? null : cacheDir.resolve(key + ".emb"); // ImageEmbeddings' file name
         Path skipList = cacheDir == null ? null : cacheDir.resolve(key + ".skipped.jsonl");
@@ -187,7 +193,7 @@ public final class Evaluation implements AutoCloseable {
             }
         } else {
             skipped = SkipLog.read(skipList);
-            skipped.forEach(onSkip);
+            skipped.forEach(listener);
         }
         return ImageFeatures.of(all, skipped);
     }

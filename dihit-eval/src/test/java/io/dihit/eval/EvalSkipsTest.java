@@ -113,7 +113,73 @@ class EvalSkipsTest {
         assertEquals(2, t.at("/retrieval/texts").asInt());
         assertEquals(0, t.at("/skipped/images").asInt());
         assertEquals(1, t.at("/skipped/sourceRowsSkipped").asInt());
+        assertEquals(1, t.at("/skipped/sourceRowsByReason/missing_caption").asInt());
+        assertEquals(List.of(new Skip(3, "orphan", SkipReason.MISSING_CAPTION, "no .txt member", "shard-000.tar")),
+                SkipLog.read(tarOut.resolve(SkipLog.FILE_NAME)), "the sample without a caption, by shard and ordinal");
         assertEquals(1.0, t.at("/retrieval/recalls/1/textToImage").asDouble()); // R@5 over 2 images
+    }
+
+    /** Rows the manifest reader drops are listed by id with their file and line, and counted exactly. */
+    @Test
+    void everyManifestRowTheReaderSkipsIsListed(@TempDir Path dir) throws IOException {
+        Path images = dir.resolve("images");
+        TinyModels.writeSquare(images.resolve("red.png"), RED, 0);
+        TinyModels.writeSquare(images.resolve("blue.png"), BLUE, 0);
+        StringBuilder csv = new StringBuilder("id,image,caption\n")
+                .append("r1,").append(images.resolve("red.png")).append(",red square\n")
+                .append("b1,").append(images.resolve("blue.png")).append(",blue square\n");
+        int empty = 1_200;
+        for (int i = 0; i < empty; i++) {
+            csv.append("e").append(i).append(',').append(images.resolve("red.png")).append(",\n");
+        }
+        Path manifest = dir.resolve("classes.csv");
+        Files.writeString(manifest, csv);
+        Path out = dir.resolve("out");
+        run(concat(new String[] {"zeroshot", "--dataset", manifest.toString(), "--out", out.toString(), "--no-cache"},
+                model));
+        JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(2, r.at("/zeroShot/samples").asInt());
+        assertEquals(0, r.at("/skipped/images").asInt());
+        assertEquals(empty, r.at("/skipped/sourceRowsSkipped").asInt());
+        assertEquals(empty, r.at("/skipped/sourceRowsByReason/empty_caption").asInt());
+        List<Skip> skips = SkipLog.read(out.resolve(SkipLog.FILE_NAME));
+        assertEquals(empty, skips.size());
+        assertEquals(empty, skips.stream().map(Skip::id).distinct().count());
+        for (Skip s : skips) {
+            assertEquals(SkipReason.EMPTY_CAPTION, s.reason());
+            assertEquals("classes.csv", s.source());
+            assertEquals(Integer.parseInt(s.id().substring(1)) + 4, s.where(), "header and 2 good rows come first");
+        }
+    }
+
+    /** The pixel baseline skips unreadable images like the model's path: counted, listed, left out. */
+    @Test
+    void pixelFeaturesSkipUnreadableImages(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("shapes");
+        for (String split : new String[] {"train", "test"}) {
+            for (int i = 0; i < 4; i++) {
+                TinyModels.writeSquare(data.resolve(split + "/red_square/" + i + ".png"), RED, i);
+                TinyModels.writeSquare(data.resolve(split + "/blue_square/" + i + ".png"), BLUE, i);
+            }
+        }
+        Files.writeString(data.resolve("train/red_square/notes.png"), "not a picture\n");
+        Files.write(data.resolve("test/blue_square/empty.png"), new byte[0]);
+        Path out = dir.resolve("out");
+        run("linear", "--dataset", data.toString(), "--features", "pixels", "--lambdas", "1e-2", "--out",
+                out.toString());
+        JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(8, r.at("/linearProbe/trainSize").asInt());
+        assertEquals(8, r.at("/linearProbe/testSize").asInt());
+        assertEquals(2, r.at("/skipped/images").asInt());
+        assertEquals(2, r.at("/skipped/byReason/unreadable_image").asInt());
+        List<Skip> skips = SkipLog.read(out.resolve(SkipLog.FILE_NAME));
+        assertEquals(List.of("blue_square/empty.png", "red_square/notes.png"), skips.stream().map(Skip::id).sorted().toList());
+        assertTrue(skips.stream().allMatch(s -> s.reason() == SkipReason.UNREADABLE_IMAGE), skips.toString());
+        assertEquals("train", skips.stream().filter(s -> s.id().equals("red_square/notes.png")).findFirst().orElseThrow()
+                .source(), "the split names which red_square/notes.png");
+        assertEquals("test", skips.stream().filter(s -> s.id().equals("blue_square/empty.png")).findFirst().orElseThrow()
+                .source());
+        assertEquals(1.0, r.at("/linearProbe/top1").asDouble(), "red and blue squares are told apart by their pixels");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.dihit.filter;
 import io.dihit.filter.caption.CaptionAnalyzer;
 import io.dihit.filter.caption.ClearNlpCaptionParser;
 import io.dihit.filter.caption.SceneGraph;
-import io.dihit.core.util.UserError;
+import io.dihit.core.util.CommandLineArgs;
 import io.dihit.filter.job.FilterJobConfig;
 import io.dihit.filter.job.ImageCheck;
 import io.dihit.filter.job.JobCounters;
@@ -11,6 +11,7 @@ import io.dihit.filter.job.LocalFilterJob;
 import io.dihit.filter.job.SampleProcessor;
 import io.dihit.filter.spotting.TextMatcher;
 import io.dihit.filter.spotting.TextSpotter;
+import java.io.PrintStream;
 
 /** Command line of the local CAT filter ({@code dihit filter}). */
 public final class FilterMain {
@@ -37,37 +38,36 @@ public final class FilterMain {
     private FilterMain() {
     }
 
+    /** Runs {@link #run}; a user error is one line on stderr and exit code 2. */
     public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+        CommandLineArgs.main("filter", args, FilterMain::run);
     }
 
-    /** Runs the command; returns the exit status (0 ok, 2 bad usage or input). */
-    static int run(String[] args) throws Exception {
-        FilterOptions o;
+    /**
+     * Runs the command and returns its exit code (0). Never calls System.exit. Mistakes the user can fix
+     * (options, missing inputs, a wrong output folder) are thrown as IllegalArgumentException or UserError
+     * before the models load.
+     */
+    public static int run(String[] args, PrintStream out) throws Exception {
+        FilterOptions o = FilterOptions.parse(args, false);
+        if (o.help || args.length == 0) {
+            out.print(USAGE);
+            return 0;
+        }
         FilterJobConfig config = null;
-        try {
-            o = FilterOptions.parse(args, false);
-            if (o.help || args.length == 0) {
-                System.out.print(USAGE);
-                return 0;
-            }
-            if (o.explain.isEmpty()) {
-                // Everything the user can get wrong is checked before the ~20 s of model loading.
-                o.requireRunnable();
-                config = new FilterJobConfig(o.inputs, o.output, o.format, o.threads, o.threads * 64,
-                        o.checkpointEvery, o.progress, o.duplicateIds);
-                LocalFilterJob.checkCanRun(config, o.rule());
-            }
-        } catch (IllegalArgumentException | UserError e) {
-            System.err.println("dihit filter: " + e.getMessage());
-            return 2;
+        if (o.explain.isEmpty()) {
+            // Everything the user can get wrong is checked before the ~20 s of model loading.
+            o.requireRunnable();
+            config = new FilterJobConfig(o.inputs, o.output, o.format, o.threads, o.threads * 64,
+                    o.checkpointEvery, o.progress, o.duplicateIds);
+            LocalFilterJob.checkCanRun(config, o.rule());
         }
         CaptionAnalyzer analyzer = new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(o.maxTokens)),
                 FilterOptions.DEFAULT_CAPTION_CACHE);
         if (!o.explain.isEmpty()) {
             for (String caption : o.explain) {
                 SceneGraph g = analyzer.analyze(caption);
-                System.out.printf("%s%n  complexity %d, actions %d%n  %s%n", caption, g.complexity(), g.actions(), g.describe());
+                out.printf("%s%n  complexity %d, actions %d%n  %s%n", caption, g.complexity(), g.actions(), g.describe());
             }
             return 0;
         }
@@ -75,11 +75,11 @@ public final class FilterMain {
             CatScorer scorer = new CatScorer(analyzer, spotter, new TextMatcher(o.matcherConfig()));
             SampleProcessor processor = new SampleProcessor(scorer, o.rule(), o.imageCheck);
             if (processor.imageCheck() == ImageCheck.NONE) {
-                System.out.println("note: images are not opened (--no-verify-images): unreadable images are kept or"
+                out.println("note: images are not opened (--no-verify-images): unreadable images are kept or"
                         + " rejected like good ones; summary.json records imagesOpened=false");
             }
             JobCounters c = new LocalFilterJob(config, processor).run();
-            System.out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s;"
+            out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s;"
                             + " summary in %s%n", c.read, c.kept, c.rejected, c.failed, o.rule().describe(),
                     o.output.resolve("failed.jsonl"), o.output.resolve("summary.json"));
         }

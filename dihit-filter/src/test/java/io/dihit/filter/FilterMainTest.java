@@ -1,10 +1,12 @@
 package io.dihit.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dihit.core.util.UserError;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,26 +23,31 @@ class FilterMainTest {
 
     @Test
     void helpAndBadUsage() throws Exception {
-        String help = captureStdout(() -> assertEquals(0, FilterMain.run(new String[] {"--help"})));
-        assertTrue(help.contains("--min-complexity") && help.contains("--explain") && help.contains("resumes"), help);
-        assertEquals(2, FilterMain.run(new String[] {"--input", "x.csv"}));
-        assertEquals(2, FilterMain.run(new String[] {"--bogus"}));
-        assertEquals(2, FilterMain.run(new String[] {"--input", "x.csv", "--output", "o", "--min-actions", "one"}));
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, FilterMain.run(new String[] {"--help"}, new PrintStream(help, true, StandardCharsets.UTF_8)));
+        String text = help.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("--min-complexity") && text.contains("--explain") && text.contains("resumes"), text);
+        assertThrows(IllegalArgumentException.class, () -> FilterMain.run(new String[] {"--input", "x.csv"}, System.out));
+        assertThrows(IllegalArgumentException.class, () -> FilterMain.run(new String[] {"--bogus"}, System.out));
+        assertThrows(IllegalArgumentException.class, () -> FilterMain.run(new String[] {"--input", "x.csv", "--output",
+                "o", "--min-actions", "one"}, System.out));
     }
 
+    /** Thrown to the caller (the dihit launcher prints them as one line, exit 2) before any model loads. */
     @Test
-    void userErrorsAreOneLineAndComeBeforeModelsLoad() throws Exception {
+    void userErrorsAreThrownBeforeModelsLoad() throws Exception {
         Files.writeString(dir.resolve("m.csv"), "id,image,caption\na,a.png,a dog\n");
         Files.writeString(dir.resolve("file"), "x");
-        String missing = captureStderr(() -> assertEquals(2, FilterMain.run(new String[] {"--input",
-                dir.resolve("nope.csv").toString(), "--output", dir.resolve("o").toString()})));
-        assertEquals(1, missing.lines().count(), missing);
-        assertTrue(missing.contains("nope.csv does not exist"), missing);
-        String notFolder = captureStderr(() -> assertEquals(2, FilterMain.run(new String[] {"--input",
-                dir.resolve("m.csv").toString(), "--output", dir.resolve("file").toString()})));
-        assertEquals(1, notFolder.lines().count(), notFolder);
-        assertTrue(notFolder.contains("is a file, not a folder"), notFolder);
-        assertEquals(2, FilterMain.run(new String[] {"--input", "m.csv", "--output", "o", "--duplicate-ids", "drop"}));
+        RuntimeException missing = assertThrows(RuntimeException.class, () -> FilterMain.run(new String[] {"--input",
+                dir.resolve("nope.csv").toString(), "--output", dir.resolve("o").toString()}, System.out));
+        assertTrue(missing instanceof UserError || missing instanceof IllegalArgumentException, missing.toString());
+        assertTrue(missing.getMessage().contains("nope.csv does not exist"), missing.getMessage());
+        RuntimeException notFolder = assertThrows(RuntimeException.class, () -> FilterMain.run(new String[] {"--input",
+                dir.resolve("m.csv").toString(), "--output", dir.resolve("file").toString()}, System.out));
+        assertTrue(notFolder instanceof UserError || notFolder instanceof IllegalArgumentException, notFolder.toString());
+        assertTrue(notFolder.getMessage().contains("is a file, not a folder"), notFolder.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FilterMain.run(new String[] {"--input", "m.csv", "--output",
+                "o", "--duplicate-ids", "drop"}, System.out));
     }
 
     @Test
@@ -55,7 +62,7 @@ class FilterMainTest {
 
     @Test
     void explainAndRunWithClearNlp() throws Exception {
-        String explained = captureStdout(() -> assertEquals(0, FilterMain.run(new String[] {"--explain", "a man riding a bike"})));
+        String explained = captureStdout(() -> assertEquals(0, FilterMain.run(new String[] {"--explain", "a man riding a bike"}, System.out)));
         assertTrue(explained.contains("complexity 1, actions 1"), explained);
         assertTrue(explained.contains("(man -ride-> bike)"), explained);
 
@@ -64,7 +71,7 @@ class FilterMainTest {
                 + "3,b.png,a dog chasing a ball\n");
         Path out = dir.resolve("out");
         String printed = captureStdout(() -> assertEquals(0, FilterMain.run(new String[] {"--input", dir.resolve("in.csv").toString(),
-                "--output", out.toString(), "--threads", "2", "--no-progress", "--format", "csv"})));
+                "--output", out.toString(), "--threads", "2", "--no-progress", "--format", "csv"}, System.out)));
         assertTrue(printed.contains("read 3, kept 1, rejected 1, failed 1"), printed);
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("complexity>=1 & actions>=1", summary.get("rule").asText());
@@ -74,18 +81,6 @@ class FilterMainTest {
 
     private interface Action {
         void run() throws Exception;
-    }
-
-    private static String captureStderr(Action action) throws Exception {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
     }
 
     private static String captureStdout(Action action) throws Exception {

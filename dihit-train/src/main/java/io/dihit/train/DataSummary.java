@@ -17,15 +17,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * Accounts for the data of one training invocation. Every sample the loader skips is streamed, as it
- * happens and without any cap, to {@code <run_dir>/skipped.jsonl} (one {"id", "reason", "position",
- * "detail"} object per line; appended to on resume); when the invocation ends, normally or with an
- * error, {@code <run_dir>/data_summary.json} gives samples read, kept, skipped by reason, dropped as an
- * epoch's incomplete last batch, and used by the optimizer updates. Counts cover what this
- * invocation read: a resumed run starts at its checkpoint's data position, and samples read after
- * the last checkpoint of an interrupted run are read (and, if bad, listed) again.
+ * Accounts for the data of one training invocation. Every row or sample skipped while the manifests or
+ * shards are read ({@link #sourceSkips()}) and every sample the loader skips is streamed, as it happens
+ * and without any cap, to {@code <run_dir>/skipped.jsonl} (one {"source", "position", "id", "reason",
+ * "detail"} object per line: source is the manifest or shard file name and position its line or sample
+ * ordinal, or source "loader" and the epoch position; appended to on resume); when the invocation ends,
+ * normally or with an error, {@code <run_dir>/data_summary.json} gives the source rows skipped by reason,
+ * samples read, kept, skipped by reason, dropped as an epoch's incomplete last batch, and used by the
+ * optimizer updates. Counts cover what this invocation read: every invocation reads the manifests or
+ * shards again (and lists their bad rows again), a resumed run starts at its checkpoint's data position,
+ * and samples read after the last checkpoint of an interrupted run are read (and, if bad, listed) again.
  */
 final class DataSummary implements TrainingListener, AutoCloseable {
 
@@ -34,33 +38,51 @@ final class DataSummary implements TrainingListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path runDir;
-    private final ImageTextDataset dataset;
-    private final BatchLoader loader;
-    private final BufferedWriter skipped;
+    private ImageTextDataset dataset;
+    private BatchLoader loader;
+    private BufferedWriter skipped;
     private TrainingState start;
     private TrainingState last;
 
-    /** @param dataset and {@code loader} null when batches come from elsewhere (then only the batches are counted) */
-    DataSummary(Path runDir, ImageTextDataset dataset, BatchLoader loader) throws IOException {
+    /** Opened before the data, so that the readers' skips can be listed ({@link #sourceSkips()}). */
+    DataSummary(Path runDir) {
         this.runDir = runDir;
+    }
+
+    /** Lists every skip of reading the manifests or shards (pass to ImageTextDataset.fromManifests / fromShards). */
+    Consumer<Skip> sourceSkips() {
+        return this::write;
+    }
+
+    /**
+     * The dataset and loader the summary reports on, once opened; both null when batches come from
+     * elsewhere (then only the batches are counted).
+     */
+    void attach(ImageTextDataset dataset, BatchLoader loader) throws IOException {
         this.dataset = dataset;
         this.loader = loader;
-        if (loader == null) {
-            skipped = null;
-        } else {
-            skipped = Files.newBufferedWriter(runDir.resolve(SKIPPED_FILE), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (loader != null) {
+            open(); // an empty list is a statement too: nothing was skipped
             loader.report().addSkipListener(this::write);
         }
     }
 
-    private void write(Skip skip) {
+    private synchronized void open() throws IOException {
+        if (skipped == null) {
+            skipped = Files.newBufferedWriter(runDir.resolve(SKIPPED_FILE), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    private synchronized void write(Skip skip) {
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("source", skip.source());
+        line.put("position", skip.where());
         line.put("id", skip.id());
         line.put("reason", skip.reason().name());
-        line.put("position", skip.where());
         line.put("detail", skip.detail());
         try {
+            open();
             skipped.write(JSON.writeValueAsString(line));
             skipped.newLine();
             skipped.flush();
@@ -99,6 +121,7 @@ final class DataSummary implements TrainingListener, AutoCloseable {
             }
             summary.put("source_rows_skipped", sourceSkips);
             summary.put("source_rows_skipped_by_reason", byReason);
+            summary.put("skipped_list", SKIPPED_FILE);
         }
         if (loader != null) {
             DataReport report = loader.report();
@@ -124,8 +147,10 @@ final class DataSummary implements TrainingListener, AutoCloseable {
             JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(runDir.resolve(SUMMARY_FILE).toFile(), summary);
         } finally {
-            if (skipped != null) {
-                skipped.close();
+            synchronized (this) {
+                if (skipped != null) {
+                    skipped.close();
+                }
             }
         }
     }

@@ -1,9 +1,13 @@
 package io.dihit.train;
 
 import io.dihit.core.clip.Clip;
+import io.dihit.core.util.CommandLineArgs;
+import io.dihit.core.util.UserError;
 import io.dihit.train.config.TrainConfig;
 import io.dihit.train.data.BatchSource;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -13,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Command-line entry of the training module ({@code dihit train --config run.json}), a thin layer over
  * {@link Trainer}: trains the config's model on its data section, resuming from the latest checkpoint
- * in run_dir, and writes {@code <run_dir>/model.safetensors} when the run is finished. Never calls
- * System.exit: errors (bad config, missing files, data that runs out before steps) are thrown.
+ * in run_dir, and writes {@code <run_dir>/model.safetensors} when the run is finished. {@link #run}
+ * never calls System.exit: it returns the exit code, and errors (bad config, missing files, data that
+ * runs out before steps) are thrown, the user's mistakes as IllegalArgumentException or UserError.
  * SIGTERM or Ctrl-C stops training after the current step with a checkpoint (exit status 143 / 130).
  */
 public final class TrainMain {
@@ -41,32 +46,35 @@ public final class TrainMain {
 
     private TrainMain() {}
 
-    public static void main(String[] args) throws IOException {
+    /** Runs {@link #run}; a user error is one line on stderr and exit code 2. */
+    public static void main(String[] args) throws Exception {
+        CommandLineArgs.main("train", args, TrainMain::run);
+    }
+
+    /** Trains (or resumes) as the arguments say; returns the exit code (0: trained, paused or stopped). */
+    public static int run(String[] args, PrintStream out) throws IOException {
         Path configFile = null;
         Long stopAfter = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    return;
+                    out.print(USAGE);
+                    return 0;
                 }
-                case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
-                case "--stop-after" -> stopAfter = parseCount(value(args, ++i, "--stop-after"));
+                case "--config" -> configFile = Path.of(CommandLineArgs.value(args, ++i, "--config"));
+                case "--stop-after" -> stopAfter = parseCount(CommandLineArgs.value(args, ++i, "--stop-after"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n\n" + USAGE);
             }
         }
         if (configFile == null) {
             throw new IllegalArgumentException("--config is required\n\n" + USAGE);
         }
+        if (!Files.isRegularFile(configFile)) {
+            throw new UserError("--config " + configFile + ": not found");
+        }
         TrainConfig config = TrainConfig.read(configFile);
         train(config, stopAfter == null ? config.steps() : Math.min(stopAfter, config.steps()));
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+        return 0;
     }
 
     private static long parseCount(String text) {

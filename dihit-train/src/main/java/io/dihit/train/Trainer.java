@@ -97,9 +97,11 @@ public final class Trainer {
                     model.vision().imageSize(), model.text().contextLength(), model.text().vocabSize(),
                     Math.max(1, data.samples() / config.batchSize())));
         }
+        // the readers' skips go to skipped.jsonl as they happen (a dataset given to fit(dataset) was read before)
         return fit((model, tok, res) -> res.loader(data.manifests().isEmpty()
-                ? ImageTextDataset.fromShards(data.shards().stream().map(Path::of).toList())
-                : ImageTextDataset.fromManifests(data.manifests().stream().map(Path::of).toList()), model, tok));
+                ? ImageTextDataset.fromShards(data.shards().stream().map(Path::of).toList(), res.summary.sourceSkips())
+                : ImageTextDataset.fromManifests(data.manifests().stream().map(Path::of).toList(),
+                        res.summary.sourceSkips()), model, tok));
     }
 
     /**
@@ -146,8 +148,9 @@ public final class Trainer {
             if (config.model().initCheckpoint() != null) {
                 LOG.info("initial weights: {}", Checkpoints.load(Path.of(config.model().initCheckpoint()), model, true));
             }
+            DataSummary summary = resources.add(resources.summary);
             BatchSource source = dataView.apply(data.open(model.config(), tok, resources));
-            DataSummary summary = resources.add(new DataSummary(config.runPath(), resources.dataset, resources.loader));
+            summary.attach(resources.dataset, resources.loader);
             SoftLabelFile labels = config.distillation() == null ? null
                     : resources.add(SoftLabelFile.open(Path.of(config.distillation().softLabels())));
             List<TrainingListener> all = new ArrayList<>(TrainingListener.defaults(config));
@@ -196,9 +199,10 @@ public final class Trainer {
         return List.copyOf(out);
     }
 
-    /** What a fit opened (closed in reverse order), and the dataset and loader the data summary reports on. */
+    /** What a fit opened (closed in reverse order), the data summary, and the dataset and loader it reports on. */
     private final class Resources implements AutoCloseable {
         private final Deque<AutoCloseable> open = new ArrayDeque<>();
+        private final DataSummary summary = new DataSummary(config.runPath());
         private ImageTextDataset dataset;
         private BatchLoader loader;
 

@@ -37,9 +37,9 @@ class TrainMainTest {
                  "loss": {"type": "hn_nce"}, "optimizer": {"lr": 1e-3, "warmup_steps": 1},
                  "checkpoint_every": 1, "progress": true}
                 """.formatted(run.toString().replace("\\", "\\\\")));
-        TrainMain.main(new String[] {"--config", config.toString(), "--stop-after", "2"});
+        TrainMain.run(new String[] {"--config", config.toString(), "--stop-after", "2"}, System.out);
         assertTrue(Files.notExists(run.resolve("model.safetensors")), "no final weights before the last step");
-        TrainMain.main(new String[] {"--config", config.toString()});
+        TrainMain.run(new String[] {"--config", config.toString()}, System.out);
         assertEquals(3, Files.readAllLines(run.resolve("metrics.jsonl")).size());
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
@@ -92,7 +92,7 @@ class TrainMainTest {
         TinyImageData.write(dir, dir);
         Path config = manifestConfig("short", 5, "");
         UserError e = assertThrows(UserError.class,
-                () -> TrainMain.main(new String[] {"--config", config.toString()}));
+                () -> TrainMain.run(new String[] {"--config", config.toString()}, System.out));
         assertEquals("the data gave 2 batches of 4 (data.epochs 1) but steps = 5; lower steps, raise data.epochs, "
                 + "or set stop_at_end_of_data to end the run there", e.getMessage());
         assertTrue(Files.notExists(dir.resolve("short").resolve("model.safetensors")));
@@ -101,7 +101,7 @@ class TrainMainTest {
         assertEquals(8, s.get("kept").asLong());
         assertEquals(8, s.get("samples_used").asLong());
 
-        TrainMain.main(new String[] {"--config", manifestConfig("ends", 5, ", \"stop_at_end_of_data\": true").toString()});
+        TrainMain.run(new String[] {"--config", manifestConfig("ends", 5, ", \"stop_at_end_of_data\": true").toString()}, System.out);
         Path ends = dir.resolve("ends");
         assertTrue(Files.exists(ends.resolve("model.safetensors")), "the model of the 2 steps trained");
         assertEquals(2, Files.readAllLines(ends.resolve("metrics.jsonl")).size());
@@ -109,7 +109,7 @@ class TrainMainTest {
 
         Path large = dir.resolve("large.json");
         Files.writeString(large, Files.readString(manifestConfig("large", 5, "")).replace("\"batch_size\": 4", "\"batch_size\": 16"));
-        e = assertThrows(UserError.class, () -> TrainMain.main(new String[] {"--config", large.toString()}));
+        e = assertThrows(UserError.class, () -> TrainMain.run(new String[] {"--config", large.toString()}, System.out));
         assertTrue(e.getMessage().startsWith("the data gave no batch of 16 samples"), e.getMessage());
         assertEquals(8, summary(dir.resolve("large")).get("dropped_incomplete_batch").asLong(),
                 "the 8 samples are an incomplete batch");
@@ -128,7 +128,7 @@ class TrainMainTest {
         Files.writeString(dir.resolve("train.csv"), manifest);
         Path config = manifestConfig("broken", 3, ", \"stop_at_end_of_data\": true");
         UserError e = assertThrows(UserError.class,
-                () -> TrainMain.main(new String[] {"--config", config.toString()}));
+                () -> TrainMain.run(new String[] {"--config", config.toString()}, System.out));
         assertTrue(e.getMessage().startsWith("the data gave no batch of 4 samples"), e.getMessage());
         Path run = dir.resolve("broken");
         assertTrue(Files.notExists(run.resolve("model.safetensors")));
@@ -149,12 +149,77 @@ class TrainMainTest {
         assertTrue(ids.contains("gone0") && ids.contains("gone1202"));
     }
 
+    /**
+     * Rows the manifest reader skips (here 1,200 empty captions among the 8 good rows) are listed in
+     * skipped.jsonl by id, with the manifest and line, and counted exactly in data_summary.json.
+     */
+    @Test
+    void everyManifestRowTheReaderSkipsIsListedWithItsFileAndLine() throws Exception {
+        TinyImageData.write(dir, dir);
+        StringBuilder manifest = new StringBuilder(Files.readString(dir.resolve("train.csv")));
+        int empty = 1_200;
+        for (int i = 0; i < empty; i++) {
+            manifest.append("blank").append(i).append(',').append(TinyImageData.json(dir.resolve("img0.png"))).append(",\n");
+        }
+        Files.writeString(dir.resolve("train.csv"), manifest);
+        assertEquals(0, TrainMain.run(new String[] {"--config",
+                manifestConfig("blank", 2, ", \"stop_at_end_of_data\": true").toString()}, System.out));
+        Path run = dir.resolve("blank");
+        JsonNode s = summary(run);
+        assertEquals(empty, s.get("source_rows_skipped").asLong());
+        assertEquals(empty, s.get("source_rows_skipped_by_reason").get("EMPTY_CAPTION").asLong());
+        assertEquals(8, s.get("read").asLong());
+        assertEquals(0, s.get("skipped").asLong());
+        List<String> lines = Files.readAllLines(run.resolve(DataSummary.SKIPPED_FILE));
+        assertEquals(empty, lines.size());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String line : lines) {
+            JsonNode skip = new ObjectMapper().readTree(line);
+            assertEquals("EMPTY_CAPTION", skip.get("reason").asText());
+            assertEquals("train.csv", skip.get("source").asText());
+            int row = Integer.parseInt(skip.get("id").asText().substring("blank".length()));
+            assertEquals(row + 10, skip.get("position").asLong(), "the header and 8 good rows come first");
+            ids.add(skip.get("id").asText());
+        }
+        assertEquals(empty, ids.size());
+    }
+
+    /** Shard samples without a caption are listed with the shard and their sample ordinal. */
+    @Test
+    void shardSamplesWithoutCaptionsAreListed() throws Exception {
+        TinyImageData.write(dir, dir);
+        Path shard = dir.resolve("train-000.tar");
+        try (io.dihit.core.data.TarShardWriter w = new io.dihit.core.data.TarShardWriter(shard)) {
+            for (int i = 0; i < 8; i++) {
+                byte[] png = Files.readAllBytes(dir.resolve("img" + i + ".png"));
+                w.add("s" + i, "png", png, TinyImageData.CAPTIONS.get(i));
+                w.member("lost" + i + ".png", png); // a sample without its .txt
+            }
+        }
+        Path config = dir.resolve("shards.json");
+        Files.writeString(config, Files.readString(manifestConfig("shards", 2, ", \"stop_at_end_of_data\": true"))
+                .replace("\"manifests\": [\"" + TinyImageData.json(dir.resolve("train.csv")) + "\"]",
+                        "\"shards\": [\"" + TinyImageData.json(shard) + "\"]"));
+        assertEquals(0, TrainMain.run(new String[] {"--config", config.toString()}, System.out));
+        Path run = dir.resolve("shards");
+        assertEquals(8, summary(run).get("source_rows_skipped_by_reason").get("MISSING_CAPTION").asLong());
+        List<String> lines = Files.readAllLines(run.resolve(DataSummary.SKIPPED_FILE));
+        assertEquals(8, lines.size());
+        for (int i = 0; i < 8; i++) {
+            JsonNode skip = new ObjectMapper().readTree(lines.get(i));
+            assertEquals("lost" + i, skip.get("id").asText());
+            assertEquals("train-000.tar", skip.get("source").asText());
+            assertEquals(2L * i + 2, skip.get("position").asLong(), "every second sample of the shard");
+            assertEquals("MISSING_CAPTION", skip.get("reason").asText());
+        }
+    }
+
     @Test
     void missingInputsAreReportedBeforeAnyModelIsBuilt() throws Exception {
         TinyImageData.write(dir, dir);
         Files.delete(dir.resolve("bpe.txt"));
         UserError e = assertThrows(UserError.class,
-                () -> TrainMain.main(new String[] {"--config", manifestConfig("nobpe", 3, "").toString()}));
+                () -> TrainMain.run(new String[] {"--config", manifestConfig("nobpe", 3, "").toString()}, System.out));
         assertTrue(e.getMessage().startsWith("data.bpe: no such file "), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("nobpe")), "nothing written");
         Files.writeString(dir.resolve("afile"), "x");
@@ -162,7 +227,7 @@ class TrainMainTest {
         Path config = dir.resolve("filerun.json");
         Files.writeString(config, Files.readString(manifestConfig("x", 3, "")).replace(
                 TinyImageData.json(dir.resolve("x")), TinyImageData.json(dir.resolve("afile"))));
-        e = assertThrows(UserError.class, () -> TrainMain.main(new String[] {"--config", config.toString()}));
+        e = assertThrows(UserError.class, () -> TrainMain.run(new String[] {"--config", config.toString()}, System.out));
         assertTrue(e.getMessage().contains("exists and is not a folder"), e.getMessage());
     }
 
@@ -172,14 +237,14 @@ class TrainMainTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured));
         try {
-            TrainMain.main(new String[] {"--help"});
+            assertEquals(0, TrainMain.run(new String[] {"--help"}, System.out));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         } finally {
             System.setOut(original);
         }
         assertTrue(captured.toString().startsWith("usage: dihit train --config run.json"));
-        assertThrows(IllegalArgumentException.class, () -> TrainMain.main(new String[] {"--bogus"}));
-        assertThrows(IllegalArgumentException.class, () -> TrainMain.main(new String[0]));
+        assertThrows(IllegalArgumentException.class, () -> TrainMain.run(new String[] {"--bogus"}, System.out));
+        assertThrows(IllegalArgumentException.class, () -> TrainMain.run(new String[0], System.out));
     }
 }

@@ -66,7 +66,6 @@ class DihitTest {
 
     @Test
     void moduleCommandsSayWhenTheirModuleIsAbsent() {
-        // Present modules are not invoked here: their mains may end the JVM with System.exit.
         for (var module : Dihit.MODULES) {
             boolean present;
             try {
@@ -76,7 +75,12 @@ class DihitTest {
                 present = false;
             }
             assertEquals(present, module.available(), module.mainClass());
-            if (!present) {
+            if (present) { // run in-process through run(String[], PrintStream): never System.exit
+                outBytes.reset();
+                assertEquals(0, run(module.name(), "--help"), module.name());
+                assertTrue(outBytes.toString(StandardCharsets.UTF_8).toLowerCase().startsWith("usage: dihit " + module.name()),
+                        outBytes.toString(StandardCharsets.UTF_8));
+            } else {
                 errBytes.reset();
                 assertEquals(2, run(module.name(), "--help"), module.name());
                 assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains(module.mainClass() + " is not in this build"));
@@ -105,6 +109,52 @@ class DihitTest {
         errBytes.reset();
         assertEquals(2, run("eval", "zeroshot", "--verbose"));
         assertEquals("dihit eval: --dataset is required", errBytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    }
+
+    /** filter and train, like eval, run in-process: a missing input is one line and exit 2, a trace only with --verbose. */
+    @Test
+    void filterAndTrainUserErrorsAreOneLineThroughTheLauncher(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("nope.csv");
+        String[] filter = {"filter", "--input", missing.toString(), "--output", dir.resolve("out").toString()};
+        assertEquals(2, run(filter));
+        List<String> lines = errBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("dihit filter: ") && lines.get(0).contains(missing + " does not exist"),
+                lines.get(0));
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
+
+        Path config = dir.resolve("run.json");
+        String[] train = {"train", "--config", config.toString()};
+        errBytes.reset();
+        assertEquals(2, run(train));
+        assertEquals(List.of("dihit train: --config " + config + ": not found"),
+                errBytes.toString(StandardCharsets.UTF_8).lines().toList());
+
+        Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n");
+        Files.writeString(config, """
+                {"run_dir": "%s", "steps": 2, "batch_size": 2, "model": {"name": "tiny_fixture"},
+                 "data": {"type": "manifest", "manifests": ["%s"], "bpe": "%s"}}
+                """.formatted(json(dir.resolve("run")), json(missing), json(merges)));
+        errBytes.reset();
+        assertEquals(2, run(train));
+        lines = errBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("dihit train: data.manifests: ") && lines.get(0).contains(missing.toString()),
+                lines.get(0));
+
+        for (String[] args : List.of(filter, train)) {
+            errBytes.reset();
+            List<String> verbose = new ArrayList<>(List.of(args));
+            verbose.add("--verbose");
+            assertEquals(2, run(verbose.toArray(String[]::new)));
+            String err = errBytes.toString(StandardCharsets.UTF_8);
+            assertTrue(err.startsWith("dihit " + args[0] + ": "), err);
+            assertTrue(err.contains("at io.dihit."), err);
+        }
+    }
+
+    private static String json(Path p) {
+        return p.toString().replace("\\", "\\\\");
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class DataReport {
     }
 
     public void skip(long where, String id, SkipReason reason, String detail) {
-        Skip s = new Skip(where, id == null ? "" : id, reason, detail);
+        Skip s = new Skip(where, id, reason, detail, source);
         long n;
         synchronized (this) {
             n = skipped.merge(reason, 1L, Long::sum);

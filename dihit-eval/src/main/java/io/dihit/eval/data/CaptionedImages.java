@@ -3,6 +3,7 @@ package io.dihit.eval.data;
 import io.dihit.core.data.DataReport;
 import io.dihit.core.data.ImageTextDataset;
 import io.dihit.core.data.ImageTextRecord;
+import io.dihit.core.data.Skip;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.RgbImage;
 import io.dihit.core.util.UserError;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A retrieval set over a core {@link ImageTextDataset} (CSV / JSONL manifests, tar shards, or records): records
@@ -39,7 +41,15 @@ public final class CaptionedImages implements ImageSet {
      * shard ({@code .tar}), or a folder of tar shards (read in name order).
      */
     public static CaptionedImages open(Path path) throws IOException {
-        return of(CoreDatasets.open(path));
+        return open(path, skip -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}; every manifest row or shard sample the reader skips also goes to {@code onSkip}, with
+     * its file name as source and its line or ordinal.
+     */
+    public static CaptionedImages open(Path path, Consumer<Skip> onSkip) throws IOException {
+        return of(CoreDatasets.open(path, onSkip));
     }
 
     /** Reads a manifest; bad rows are skipped and counted in {@link #sourceReports()} by the manifest reader. */

@@ -3,6 +3,7 @@ package io.dihit.eval.data;
 import io.dihit.core.data.DataReport;
 import io.dihit.core.data.ImageTextDataset;
 import io.dihit.core.data.ImageTextRecord;
+import io.dihit.core.data.Skip;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.RgbImage;
 import io.dihit.core.util.UserError;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A classification dataset over a core {@link ImageTextDataset}: each record's caption is its class name. Read
@@ -35,10 +37,18 @@ public final class LabeledDataset implements LabeledImages {
 
     /** An image folder, a manifest, a tar shard, or a folder of tar shards (a folder holding {@code .tar} files). */
     public static LabeledDataset open(Path path) throws IOException {
+        return open(path, skip -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}; every manifest row or shard sample the reader skips (bad row, empty caption, sample
+     * without caption...) also goes to {@code onSkip}, with its file name as source and its line or ordinal.
+     */
+    public static LabeledDataset open(Path path, Consumer<Skip> onSkip) throws IOException {
         if (Files.isDirectory(path) && CoreDatasets.shardsIn(path).isEmpty()) {
             return ImageFolder.open(path);
         }
-        return byCaption(CoreDatasets.open(path));
+        return byCaption(CoreDatasets.open(path, onSkip));
     }
 
     /** Classes are the distinct captions in sorted order. */

@@ -25,12 +25,14 @@ public record EvalReport(Run run, ZeroShot zeroShot, Retrieval retrieval, Linear
      * @param images            unreadable images, left out of every metric
      * @param byReason          those by reason ({@code missing_file}, {@code unreadable_image}, {@code io_error})
      * @param captionsDropped   retrieval: captions whose image was skipped
-     * @param sourceRowsSkipped retrieval: manifest rows or shard samples the reader skipped (null for other tasks)
-     * @param file              the skip list in the output folder (null without --out)
+     * @param sourceRowsSkipped       manifest rows or shard samples the reader skipped, each listed in {@code file}
+     *                                with its source file (0 for image folders and Fashion-MNIST)
+     * @param sourceRowsByReason      those by reason ({@code empty_caption}, {@code missing_caption}, ...)
+     * @param file                    the skip list in the output folder (null without --out)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Skipped(long images, Map<String, Long> byReason, long captionsDropped, Long sourceRowsSkipped,
-                          String file) {}
+    public record Skipped(long images, Map<String, Long> byReason, long captionsDropped, long sourceRowsSkipped,
+                          Map<String, Long> sourceRowsByReason, String file) {}
 
     /** Provenance: the command line settings, model, data, versions and times. */
     public record Run(String task, String dataset, String datasetFingerprint, Model model, Map<String, String> settings,

@@ -54,8 +54,9 @@ public final class ReportWriter {
             if (skipped.captionsDropped() > 0) {
                 row(md, "captions dropped with their image", String.valueOf(skipped.captionsDropped()));
             }
-            if (skipped.sourceRowsSkipped() != null) {
-                row(md, "dataset rows skipped while reading", String.valueOf(skipped.sourceRowsSkipped()));
+            if (skipped.sourceRowsSkipped() > 0) {
+                row(md, "dataset rows skipped while reading", skipped.sourceRowsSkipped() + " "
+                        + skipped.sourceRowsByReason() + (skipped.file() == null ? "" : ", listed in " + skipped.file()));
             }
         }
         md.append('\n');

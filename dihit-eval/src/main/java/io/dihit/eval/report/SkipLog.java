@@ -18,7 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Skipped samples as JSON lines, one per skip, with no cap: {@code {"position": 3, "id": "cat/3.png",
- * "reason": "missing_file", "detail": "not found: /data/cat/3.png"}}. Opened on a file, it streams each
+ * "reason": "missing_file", "detail": "not found: /data/cat/3.png"}} for an image (position = its index in the
+ * image set; the probes add {@code "source": "train"} or {@code "test"}, the split it belongs to), {@code {"source": "val.csv", "position": 12, "id": "r11", "reason": "empty_caption", ...}} for a
+ * row the manifest or shard reader skipped (position = line or sample ordinal in that file). Opened on a file, it streams each
  * skip as it arrives (eval's {@code skipped.jsonl}); {@link #write} and {@link #read} keep whole lists.
  */
 public final class SkipLog implements Consumer<Skip>, AutoCloseable {
@@ -56,6 +58,9 @@ public final class SkipLog implements Consumer<Skip>, AutoCloseable {
     /** The JSON line of one skip. */
     public static String line(Skip s) {
         ObjectNode o = JSON.createObjectNode();
+        if (!s.source().isEmpty()) {
+            o.put("source", s.source());
+        }
         o.put("position", s.where());
         o.put("id", s.id());
         o.put("reason", reasonName(s.reason()));
@@ -71,7 +76,8 @@ public final class SkipLog implements Consumer<Skip>, AutoCloseable {
     public static Skip parse(String line) throws IOException {
         JsonNode o = JSON.readTree(line);
         return new Skip(o.get("position").asLong(), o.get("id").asText(),
-                SkipReason.valueOf(o.get("reason").asText().toUpperCase(Locale.ROOT)), o.get("detail").asText());
+                SkipReason.valueOf(o.get("reason").asText().toUpperCase(Locale.ROOT)), o.get("detail").asText(),
+                o.path("source").asText(""));
     }
 
     public static void write(Path file, List<Skip> skips) throws IOException {

@@ -9,7 +9,6 @@ import io.dihit.core.testing.SparkSubmitLauncher;
 import io.dihit.filter.CatRule;
 import io.dihit.filter.job.FilterJobConfig;
 import io.dihit.filter.job.LocalFilterJob;
-import io.dihit.filter.ocr.EmojiTextSpottingCheck;
 import io.dihit.filter.spotting.TextMatcher;
 import java.awt.Color;
 import java.awt.Font;
@@ -42,8 +41,7 @@ class SparkFilterSubmitIT {
     @Test
     void submittedJarDecidesLikeTheLocalJob() throws Exception {
         SparkSubmitLauncher.assumeSubmitExecution();
-        Path models = EmojiTextSpottingCheck.nodeModules(Path.of(System.getProperty("dihit.project.dir")))
-                .resolve("@gutenye").resolve("ocr-models");
+        Path models = Path.of(System.getProperty("dihit.project.dir"), "data", "npm", "node_modules", "@gutenye", "ocr-models");
         assertTrue(Files.isDirectory(models), "missing " + models + ": run bash .ci/setup.d/20-ocr.sh");
         ImageIO.write(picture(null), "png", dir.resolve("plain.png").toFile());
         ImageIO.write(picture("SALE"), "png", dir.resolve("sign.png").toFile());
