@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LibraryDocsTest {
     static final List<String> TASKS = List.of(
-            "Load a CLIP", "Train from Java", "CAT on in-memory data", "Evaluate from Java");
+            "Load a CLIP", "Train from Java", "CAT on in-memory data", "Teacher soft labels", "Evaluate from Java");
     private static final Path DOC = Path.of("..", "docs", "library.md");
     private static final Path QUICKSTART = Path.of("quickstart", "src", "test", "java");
 

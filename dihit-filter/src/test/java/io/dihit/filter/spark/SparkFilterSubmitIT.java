@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.testing.SparkSubmitLauncher;
 import io.dihit.filter.CatRule;
 import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.ImageCheck;
 import io.dihit.filter.job.LocalFilterJob;
 import io.dihit.filter.spotting.TextMatcher;
 import java.awt.Color;
@@ -59,7 +60,7 @@ class SparkFilterSubmitIT {
         Files.writeString(input, manifest);
 
         ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(CatRule.DEFAULT, TextMatcher.Config.DEFAULT, 256,
-                "paddle", Map.of("models", models.toString()), true);
+                "paddle", Map.of("models", models.toString()), ImageCheck.DECODE);
         LocalFilterJob local = new LocalFilterJob(FilterJobConfig.of(List.of(input), dir.resolve("local"), 1), factory.create());
         local.run();
         Map<String, Set<String>> expected = new TreeMap<>(Map.of("kept", ids(local.keptFile()),

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The DiHT recipe as a user runs it on the emoji tar shards: {@code dihit filter} -> {@code dihit train} ->
- * {@code dihit eval}, each a child JVM running {@code io.dihit.examples.Dihit} (what {@code bin/dihit} runs),
+ * The DiHT recipe as a user runs it on the emoji tar shards: {@code dihit filter} -> {@code dihit distill} ->
+ * {@code dihit train} -> {@code dihit eval}, each a child JVM running {@code io.dihit.examples.Dihit} (what {@code bin/dihit} runs),
  * each stage's outputs accounting for every row it read.
  */
 class CommandLineRecipeTest {
@@ -28,7 +28,7 @@ class CommandLineRecipeTest {
     Path dir;
 
     @Test
-    void filterTrainEvalOnTarShardsEndsInAReport() throws Exception {
+    void filterDistillTrainEvalOnTarShardsEndsInAReport() throws Exception {
         EmojiData data = EmojiData.get();
 
         // 1. CAT filter: every shard sample is kept, rejected or failed, and listed in its file
@@ -50,7 +50,18 @@ class CommandLineRecipeTest {
         assertEquals(KEPT_BY_CAT, kept, counts.toString());
         assertEquals(data.trainRows.size() - KEPT_BY_CAT, counts.path("rejected").asLong(), counts.toString());
 
-        // 2. train on the kept rows (their images are members of the shards) for one epoch
+        // 2. teacher soft labels for every kept row, from a TorchScript teacher
+        Path labels = dir.resolve("labels.soft");
+        dihit(List.of("distill", "--data", cat.resolve("kept.jsonl").toString(),
+                "--teacher", TeacherSoftLabelsTest.teacherFile().toString(), "--image-size", "8", "--top-k", "3",
+                "--out", labels.toString(), "--threads", "2", "--quiet"));
+        JsonNode distilled = JSON.readTree(Path.of(labels + ".json").toFile()).path("counts");
+        assertEquals(kept, distilled.path("read").asLong(), distilled.toString());
+        assertEquals(kept, distilled.path("labelled").asLong(), "every kept row's image is readable: " + distilled);
+        assertEquals(0, distilled.path("skipped").asLong() + distilled.path("failed").asLong());
+        assertTrue(lines(Path.of(labels + ".failures.jsonl")).isEmpty());
+
+        // 3. train on the kept rows (their images are members of the shards) for one epoch, distilling the labels
         Path runDir = dir.resolve("run");
         Path config = dir.resolve("run.json");
         Files.writeString(config, """
@@ -58,9 +69,10 @@ class CommandLineRecipeTest {
                  "model": {"config": "%s"},
                  "data": {"type": "manifest", "manifests": ["%s"], "bpe": "%s", "epochs": 1, "threads": 2},
                  "loss": {"type": "hn_nce"},
+                 "distillation": {"soft_labels": "%s", "weight": 1.0},
                  "optimizer": {"lr": 1e-3, "warmup_steps": 1},
                  "progress": false, "stop_at_end_of_data": true}
-                """.formatted(runDir, data.modelJson, cat.resolve("kept.jsonl"), data.bpe));
+                """.formatted(runDir, data.modelJson, cat.resolve("kept.jsonl"), data.bpe, labels));
         dihit(List.of("train", "--config", config.toString()));
         JsonNode used = JSON.readTree(runDir.resolve("data_summary.json").toFile());
         assertEquals(kept, used.path("dataset_samples").asLong(), "training read the filter's kept rows");
@@ -69,10 +81,16 @@ class CommandLineRecipeTest {
         assertEquals(used.path("kept").asLong(),
                 used.path("samples_used").asLong() + used.path("dropped_incomplete_batch").asLong());
         assertEquals(kept / 16, used.path("batches_used").asLong());
-        assertEquals(kept / 16, lines(runDir.resolve("metrics.jsonl")).size());
+        List<String> metrics = lines(runDir.resolve("metrics.jsonl"));
+        assertEquals(kept / 16, metrics.size());
+        for (String line : metrics) {
+            JsonNode step = JSON.readTree(line);
+            assertEquals(16, step.path("distillation_rows").asInt(), "every row of every batch has a soft label: " + line);
+            assertTrue(Double.isFinite(step.path("distillation").asDouble()), line);
+        }
         assertTrue(Files.isRegularFile(runDir.resolve("model.safetensors")));
 
-        // 3. zero-shot on the held-out style, ending in report.json and report.md
+        // 4. zero-shot on the held-out style, ending in report.json and report.md
         Path eval = dir.resolve("eval");
         dihit(List.of("eval", "zeroshot", "--dataset", data.heldOut.toString(), "--checkpoint", runDir.toString(),
                 "--merges", data.bpe.toString(), "--out", eval.toString()));
