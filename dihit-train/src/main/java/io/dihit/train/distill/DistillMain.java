@@ -44,8 +44,8 @@ public final class DistillMain {
     public record Options(List<Path> data, TeacherSpec teacher, Path out, DistillConfig config, boolean quiet,
                           String master, boolean help) {}
 
-    public static void main(String[] args) {
-        run(args, System.out);
+    public static void main(String[] args) throws Exception {
+        CommandLineArgs.main("distill", args, DistillMain::run);
     }
 
     /** The {@code dihit distill} entry: parses, checks and runs; returns the exit code (0). */
