@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * DiHT's few-shot linear probe. Starting from the zero-shot classifier W0 (scaled by the logit multiplier s) it
  * learns a residual dW and a bias b minimising the mean cross-entropy of s * x.W0 + x.dW + b on the k-shot set,
- * subject to ||dW||_F <= delta and ||b||_2 <= delta_b, by projected gradient descent: every step is followed by
+ * subject to ||dW||_F &lt;= delta and ||b||_2 &lt;= delta_b, by projected gradient descent: every step is followed by
  * scaling dW and b back onto their balls. Step sizes are Barzilai-Borwein with Armijo backtracking along the
  * projected path (spectral projected gradient), so each accepted step lowers the loss.
  *

@@ -25,7 +25,7 @@ import javax.imageio.ImageIO;
  * {@code emoji-datasource-<vendor>@16.0.0} installed under {@code <project>/data/npm/node_modules}.
  *
  * <p>Both lists are explicit and were chosen by looking at every google and twitter image of the
- * "Symbols", "Objects", "Travel & Places", "Activities", "Smileys & Emotion" and "Food & Drink"
+ * "Symbols", "Objects", "Travel &amp; Places", "Activities", "Smileys &amp; Emotion" and "Food &amp; Drink"
  * categories (docs/filter-ocr.md). It is a benchmark of OCR engines, so it lives with the examples,
  * not in the filter library. A caption is the emoji's name plus its short names (underscores
  * read as spaces), e.g. {@code "squared sos sos"}.
@@ -65,7 +65,7 @@ public final class EmojiTextSpottingCheck {
     /** Categories whose pictures were checked to carry no text, apart from {@link #OTHER_TEXT_EMOJI}. */
     public static final Set<String> NO_TEXT_CATEGORIES = Set.of("Smileys & Emotion", "Animals & Nature", "Food & Drink");
 
-    /** In those categories but showing text not in the caption (zzz, 100, #%!&): in neither list. */
+    /** In those categories but showing text not in the caption (zzz, 100, {@code #%!&}): in neither list. */
     public static final Set<String> OTHER_TEXT_EMOJI = Set.of("1F634", "1F4AF", "1F92C");
 
     /** Image styles whose licences allow use here: google (Apache-2.0) and twitter (CC-BY-4.0). */

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What one demo run does. Two presets: the full demo (<= 15 min on 2 cores) and {@code --quick}
- * (<= 3 min, what CI runs end to end).
+ * What one demo run does. Two presets: the full demo (at most 15 min on 2 cores) and {@code --quick}
+ * (at most 3 min, what CI runs end to end).
  *
  * @param out                where manifests, checkpoints, report.md and plots go
  * @param quick              the quick preset (recorded in the report)
