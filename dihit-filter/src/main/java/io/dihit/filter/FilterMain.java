@@ -27,8 +27,6 @@ public final class FilterMain {
             Options:
             """ + FilterOptions.OPTIONS_HELP + """
               --threads N            scoring threads (default: all cores)
-              --duplicate-ids P      keep-first (default: a later row with a seen id fails as duplicate_id)
-                                     or keep-all (score every row; duplicates are only counted)
               --checkpoint-every N   rows between checkpoints (default 10000)
               --no-progress          no progress line on stderr
               --explain CAPTION      print the scene graph, complexity and actions of a caption and exit

@@ -24,10 +24,7 @@ import java.util.Map;
  */
 public final class FilterOptions {
     public final List<Path> inputs = new ArrayList<>();
-    /** The inputs and output as given (Spark accepts URIs such as hdfs://... or s3a://...). */
-    public final List<String> inputUris = new ArrayList<>();
     public Path output;
-    public String outputUri;
     public int threads = Runtime.getRuntime().availableProcessors();
     public String format = "jsonl";
     public int checkpointEvery = 10_000;
@@ -49,7 +46,6 @@ public final class FilterOptions {
     public int maxTokens = 256;
     public final List<String> explain = new ArrayList<>();
     public String master;
-    public int partitions;
     public boolean help;
 
     /** Where .ci/setup.d/20-ocr.sh installs the PaddleOCR models (relative to the project folder). */
@@ -85,6 +81,8 @@ public final class FilterOptions {
                                      fail their row as unreadable_image)
               --no-verify-images     do not open images (only a missing file fails its row); summary.json
                                      and the console say that images were not opened
+              --duplicate-ids P      keep-first (default: a later row with a seen id fails as duplicate_id)
+                                     or keep-all (score every row; duplicates are only counted)
             """;
 
     public static FilterOptions parse(String[] args, boolean spark) {
@@ -93,18 +91,9 @@ public final class FilterOptions {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> o.help = true;
-                case "--input" -> {
-                    o.inputUris.add(uri(CommandLineArgs.value(args, ++i, a)));
-                    if (!spark) {
-                        o.inputs.add(Path.of(args[i]));
-                    }
-                }
-                case "--output" -> {
-                    o.outputUri = uri(CommandLineArgs.value(args, ++i, a));
-                    if (!spark) {
-                        o.output = Path.of(args[i]);
-                    }
-                }
+                case "--input" -> o.inputs.add(path(CommandLineArgs.value(args, ++i, a), a));
+                case "--output" -> o.output = path(CommandLineArgs.value(args, ++i, a), a);
+                case "--duplicate-ids" -> o.duplicateIds = DuplicateIds.parse(CommandLineArgs.value(args, ++i, a));
                 case "--format" -> o.format = CommandLineArgs.value(args, ++i, a);
                 case "--min-complexity" -> o.minComplexity = intValue(args, ++i, a);
                 case "--min-actions" -> o.minActions = intValue(args, ++i, a);
@@ -131,16 +120,12 @@ public final class FilterOptions {
                         o.threads = intValue(args, ++i, a);
                     } else if (!spark && a.equals("--checkpoint-every")) {
                         o.checkpointEvery = intValue(args, ++i, a);
-                    } else if (!spark && a.equals("--duplicate-ids")) {
-                        o.duplicateIds = DuplicateIds.parse(CommandLineArgs.value(args, ++i, a));
                     } else if (!spark && a.equals("--no-progress")) {
                         o.progress = false;
                     } else if (!spark && a.equals("--explain")) {
                         o.explain.add(CommandLineArgs.value(args, ++i, a));
                     } else if (spark && a.equals("--master")) {
                         o.master = CommandLineArgs.value(args, ++i, a);
-                    } else if (spark && a.equals("--partitions")) {
-                        o.partitions = intValue(args, ++i, a);
                     } else {
                         throw new IllegalArgumentException("unknown option " + a + " (see --help)");
                     }
@@ -152,7 +137,7 @@ public final class FilterOptions {
 
     /** Checks what a filtering run needs. */
     public void requireRunnable() {
-        if (inputUris.isEmpty() || outputUri == null) {
+        if (inputs.isEmpty() || output == null) {
             throw new IllegalArgumentException("--input and --output are required (see --help)");
         }
         if (Boolean.TRUE.equals(textMatch) && ocrClass == null) {
@@ -216,9 +201,13 @@ public final class FilterOptions {
         }
     }
 
-    /** A URI as given, or a local path made an absolute file: URI. */
-    private static String uri(String pathOrUri) {
-        return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
+    /** A file path; URIs (hdfs://, s3a://) are refused: the readers need a file system path (on Spark, a shared mount). */
+    private static Path path(String value, String option) {
+        if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException(option + " takes a file path, got the URI " + value
+                    + "; mount the file system (on Spark: at the same path on the driver and every executor) and give the path");
+        }
+        return Path.of(value);
     }
 
     private static int intValue(String[] args, int i, String option) {

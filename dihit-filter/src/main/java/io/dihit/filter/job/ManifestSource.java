@@ -34,6 +34,11 @@ final class ManifestSource implements SampleSource {
     }
 
     @Override
+    public List<String> extraColumns() {
+        return reader.extraColumns();
+    }
+
+    @Override
     public void close() throws IOException {
         reader.close();
     }
