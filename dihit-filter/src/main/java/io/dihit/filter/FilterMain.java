@@ -5,6 +5,7 @@ import io.dihit.filter.caption.ClearNlpCaptionParser;
 import io.dihit.filter.caption.SceneGraph;
 import io.dihit.core.util.CommandLineArgs;
 import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.FilterSummary;
 import io.dihit.filter.job.ImageCheck;
 import io.dihit.filter.job.JobCounters;
 import io.dihit.filter.job.LocalFilterJob;
@@ -47,9 +48,8 @@ public final class FilterMain {
      * before the models load.
      */
     public static int run(String[] args, PrintStream out) throws Exception {
-        FilterOptions o = FilterOptions.parse(args, false);
-        if (o.help || args.length == 0) {
-            out.print(USAGE);
+        FilterOptions o = FilterOptions.parseOrHelp(args, false, USAGE, out);
+        if (o == null) {
             return 0;
         }
         FilterJobConfig config = null;
@@ -77,9 +77,7 @@ public final class FilterMain {
                         + " rejected like good ones; summary.json records imagesOpened=false");
             }
             JobCounters c = new LocalFilterJob(config, processor).run();
-            out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s;"
-                            + " summary in %s%n", c.read, c.kept, c.rejected, c.failed, o.rule().describe(),
-                    o.output.resolve("failed.jsonl"), o.output.resolve("summary.json"));
+            out.println(FilterSummary.oneLine(config, o.rule(), c));
         }
         return 0;
     }

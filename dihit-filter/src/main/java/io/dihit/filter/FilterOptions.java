@@ -10,6 +10,7 @@ import io.dihit.filter.ocr.TesseractSpotter;
 import io.dihit.filter.spotting.CachingTextSpotter;
 import io.dihit.filter.spotting.TextMatcher;
 import java.io.IOException;
+import java.io.PrintStream;
 import io.dihit.filter.spotting.TextSpotter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -84,6 +85,19 @@ public final class FilterOptions {
               --duplicate-ids P      keep-first (default: a later row with a seen id fails as duplicate_id)
                                      or keep-all (score every row; duplicates are only counted)
             """;
+
+    /**
+     * Parses the arguments of a filter command; prints {@code usage} and returns null when help is asked
+     * for or there are no arguments.
+     */
+    public static FilterOptions parseOrHelp(String[] args, boolean spark, String usage, PrintStream out) {
+        FilterOptions o = parse(args, spark);
+        if (o.help || args.length == 0) {
+            out.print(usage);
+            return null;
+        }
+        return o;
+    }
 
     public static FilterOptions parse(String[] args, boolean spark) {
         FilterOptions o = new FilterOptions();

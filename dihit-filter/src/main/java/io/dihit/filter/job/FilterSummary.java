@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dihit.core.io.Provenance;
+import io.dihit.filter.CatRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ public final class FilterSummary {
 
     public static Path file(FilterJobConfig config) {
         return config.outputDir().resolve("summary.json");
+    }
+
+    /** The console line of a finished job: counts, rule and where the failures and the summary are. */
+    public static String oneLine(FilterJobConfig config, CatRule rule, JobCounters c) {
+        return String.format("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s; summary in %s",
+                c.read, c.kept, c.rejected, c.failed, rule.describe(), FilterOutputs.failedFile(config), file(config));
     }
 
     /**

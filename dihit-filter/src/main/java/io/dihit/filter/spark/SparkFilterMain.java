@@ -3,6 +3,7 @@ package io.dihit.filter.spark;
 import io.dihit.core.util.CommandLineArgs;
 import io.dihit.filter.FilterOptions;
 import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.FilterSummary;
 import io.dihit.filter.job.JobCounters;
 import io.dihit.filter.job.LocalFilterJob;
 import java.io.PrintStream;
@@ -36,9 +37,8 @@ public final class SparkFilterMain {
 
     /** Runs the job and returns its exit code (0); options, inputs and the output folder are checked before Spark starts. */
     public static int run(String[] args, PrintStream out) throws Exception {
-        FilterOptions o = FilterOptions.parse(args, true);
-        if (o.help || args.length == 0) {
-            out.print(USAGE);
+        FilterOptions o = FilterOptions.parseOrHelp(args, true, USAGE, out);
+        if (o == null) {
             return 0;
         }
         o.requireRunnable();
@@ -53,9 +53,7 @@ public final class SparkFilterMain {
         }
         try (SparkSession spark = builder.getOrCreate()) {
             JobCounters c = new SparkFilterJob(spark, factory).run(config);
-            out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s;"
-                            + " summary in %s%n", c.read, c.kept, c.rejected, c.failed, o.rule().describe(),
-                    o.output.resolve("failed.jsonl"), o.output.resolve("summary.json"));
+            out.println(FilterSummary.oneLine(config, factory.rule(), c));
         }
         return 0;
     }
