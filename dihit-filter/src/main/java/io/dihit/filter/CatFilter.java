@@ -100,7 +100,7 @@ public final class CatFilter implements AutoCloseable {
         private TextSpotter spotter;
         private CatRule rule;
         private TextMatcher.Config matcher = TextMatcher.Config.DEFAULT;
-        private int captionCache = FilterOptions.DEFAULT_CAPTION_CACHE;
+        private int captionCache = CaptionAnalyzer.DEFAULT_CACHE;
 
         private Builder() {
         }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.util.UserError;
+import io.dihit.filter.job.DuplicateIds;
+import io.dihit.filter.ocr.OcrEngine;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +56,39 @@ class FilterMainTest {
 
     @Test
     void ocrEnginesByName() {
-        assertEquals(null, FilterOptions.createSpotter("none", java.util.Map.of()));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> FilterOptions.createSpotter("paddle", java.util.Map.of("models", dir.resolve("nowhere").toString())));
+        assertEquals(null, new OcrEngine("none", Map.of(), 0).create());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new OcrEngine("paddle", Map.of("models", dir.resolve("nowhere").toString()), 0).create());
         assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
-        assertTrue(FilterOptions.parse(new String[] {"--ocr", "paddle"}, false).rule().textMatchEnabled());
-        assertTrue(!FilterOptions.parse(new String[] {"--ocr", "paddle", "--no-text-match"}, false).rule().textMatchEnabled());
+        assertTrue(FilterMain.parse(new String[] {"--ocr", "paddle"}, false).rule().textMatchEnabled());
+        assertTrue(!FilterMain.parse(new String[] {"--ocr", "paddle", "--no-text-match"}, false).rule().textMatchEnabled());
+        IllegalArgumentException noOcr = assertThrows(IllegalArgumentException.class,
+                () -> FilterOptions.builder().textMatch(true).build());
+        assertTrue(noOcr.getMessage().contains("--ocr"), noOcr.getMessage());
+    }
+
+    @Test
+    void flagsBecomeOneImmutableOptionsRecord() {
+        FilterOptions o = FilterMain.parse(new String[] {"--input", "a.csv", "--input", "b.tar", "--output", "out",
+                "--ocr", "tesseract", "--ocr-option", "language=deu", "--ocr-cache", "7", "--min-actions", "2",
+                "--no-complexity", "--threads", "3", "--min-word-length", "4"}, false);
+        assertEquals(List.of(Path.of("a.csv"), Path.of("b.tar")), o.inputs());
+        assertEquals(Path.of("out"), o.output());
+        assertEquals(new OcrEngine("tesseract", Map.of("language", "deu"), 7), o.ocr());
+        assertEquals(new CatRule(false, 1, true, 2, true), o.rule());
+        assertEquals(3, o.threads());
+        assertEquals(4, o.matcher().minWordLength());
+        assertThrows(UnsupportedOperationException.class, () -> o.inputs().add(Path.of("c.csv")));
+        FilterOptions spark = FilterMain.parse(new String[] {"--input", "/shared/a.csv", "--output", "/shared/o",
+                "--duplicate-ids", "keep-all", "--master", "local[2]"}, true);
+        assertEquals(List.of(Path.of("/shared/a.csv")), spark.inputs());
+        assertEquals(DuplicateIds.KEEP_ALL, spark.duplicateIds());
+        assertEquals("local[2]", spark.master());
+        IllegalArgumentException uri = assertThrows(IllegalArgumentException.class,
+                () -> FilterMain.parse(new String[] {"--input", "hdfs://n/a.csv"}, true));
+        assertTrue(uri.getMessage().contains("takes a file path"), uri.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FilterMain.parse(new String[] {"--threads", "2"}, true));
+        assertThrows(IllegalArgumentException.class, () -> FilterMain.parse(new String[] {"--ocr-cache", "-1"}, false));
     }
 
     @Test

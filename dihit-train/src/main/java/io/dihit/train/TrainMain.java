@@ -4,7 +4,7 @@ import io.dihit.core.clip.Clip;
 import io.dihit.core.util.CommandLineArgs;
 import io.dihit.core.util.UserError;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.BatchSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.dihit.core.clip.Clip;
 import io.dihit.core.data.BatchLoader;
+import io.dihit.core.data.BatchSource;
 import io.dihit.core.data.ImageTextDataset;
 import io.dihit.core.data.LoaderConfig;
 import io.dihit.core.image.ImagePreprocessor;
@@ -14,8 +15,6 @@ import io.dihit.core.model.ClipModel;
 import io.dihit.core.text.ClipTokenizer;
 import io.dihit.train.config.DataConfig;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
-import io.dihit.train.data.LoaderBatches;
 import io.dihit.train.data.SyntheticBatches;
 import io.dihit.train.distill.SoftLabelFile;
 import java.io.IOException;
@@ -222,7 +221,7 @@ public final class Trainer {
             loader = add(new BatchLoader(data,
                     LoaderConfig.training(config.batchSize(), config.seed()).withThreads(dataConfig.threads()),
                     ImagePreprocessor.training(model.vision().imageSize()), caption -> tok.tokenize(caption, context)));
-            return new LoaderBatches(loader, dataConfig.epochs());
+            return loader.source(dataConfig.epochs());
         }
 
         @Override

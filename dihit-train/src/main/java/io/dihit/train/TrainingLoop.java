@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
-import io.dihit.train.data.TrainingBatch;
 import io.dihit.train.distill.ConceptDistillationLoss;
 import io.dihit.train.distill.ConceptHead;
 import io.dihit.train.distill.SoftLabelFile;
@@ -85,7 +85,7 @@ public final class TrainingLoop implements AutoCloseable {
             conceptHead = ConceptHead.create(softLabels.numConcepts());
             conceptHead.initialize(headManager, DataType.FLOAT32, new Shape(1, encoder.embedDim()));
             conceptHead.getParameters().forEach(p -> named.put("concept_head." + p.getKey(), p.getValue()));
-            distillation = new ConceptDistillationLoss(config.distillation().loss());
+            distillation = new ConceptDistillationLoss(config.distillation());
         } else {
             conceptHead = null;
         }
@@ -184,11 +184,11 @@ public final class TrainingLoop implements AutoCloseable {
                     ending = RunEnding.END_OF_DATA;
                     break;
                 }
-                TrainingBatch batch = batches.next();
+                Batch batch = batches.next();
                 long stepStart = System.nanoTime();
                 StepOutcome outcome = step(batch, current);
                 if (!outcome.applied()) {
-                    current = current.skipped(batches.position());
+                    current = current.skipped(batch.next());
                     consecutiveNonFinite++;
                     LOG.warn("step {}: non-finite loss or gradient ({}), update skipped ({} in a row, {} in all)",
                             current.step(), outcome.losses(), consecutiveNonFinite, current.skippedSteps());
@@ -199,7 +199,7 @@ public final class TrainingLoop implements AutoCloseable {
                     continue;
                 }
                 consecutiveNonFinite = 0;
-                current = current.updated(batch.size(), batches.position());
+                current = current.updated(batch.size(), batch.next());
                 StepResult result = new StepResult(current, outcome.losses(), outcome.lr(), outcome.gradNorm(),
                         outcome.logLogitScale(), batch.size(), (System.nanoTime() - stepStart) / 1e9);
                 listeners.forEach(l -> l.onStep(run, result));
@@ -273,7 +273,7 @@ public final class TrainingLoop implements AutoCloseable {
 
     private record StepOutcome(boolean applied, StepLosses losses, double lr, double gradNorm, double logLogitScale) {}
 
-    private StepOutcome step(TrainingBatch batch, TrainingState state) {
+    private StepOutcome step(Batch batch, TrainingState state) {
         if (batch.size() != config.batchSize()) {
             LOG.debug("batch of {} (configured {})", batch.size(), config.batchSize());
         }

@@ -68,7 +68,13 @@ class CheckpointStoreTest {
             assertEquals(5L, provenance.seed());
             assertEquals(4, provenance.config().get("steps").asInt());
             assertEquals(Provenance.fingerprint(List.of(labels)), provenance.dataFingerprint());
-            assertTrue(Files.readString(checkpoint.resolve(CheckpointLayout.STATE_FILE)).contains("\"step\":2"));
+            Path stateFile = checkpoint.resolve(CheckpointLayout.STATE_FILE);
+            String state = Files.readString(stateFile);
+            assertTrue(state.contains("\"step\":2"), state);
+            String typed = "\"data_position\":{\"epoch\":0,\"position\":2}";
+            assertTrue(state.contains(typed), state);
+            // checkpoints written before the typed loader state held the position as a string: still resumed exactly
+            Files.writeString(stateFile, state.replace(typed, "\"data_position\":\"2\""));
 
             // a different init seed: every value, the concept head's included, must come from the checkpoint
             Map<String, float[]> actual = LoopFixtures.train(LoopFixtures.config(resumed, 4, distill), data, 4, 99, file);

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.data.SyntheticBatches;
 import io.dihit.train.distill.SoftLabelFile;
 import java.nio.file.Path;

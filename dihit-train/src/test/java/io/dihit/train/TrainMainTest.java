@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.dihit.core.data.LoaderState;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
@@ -65,7 +66,7 @@ class TrainMainTest {
                 TinyImageData.json(dir.resolve("train.csv")), TinyImageData.json(dir.resolve("bpe.txt"))));
         TrainingState half = TrainMain.train(TrainConfig.read(config), 3);
         assertEquals(3, half.step());
-        assertEquals("1:4", half.dataPosition(), "epoch 1 after 2 batches of 4, half-way through the second");
+        assertEquals(new LoaderState(1, 4), half.dataPosition(), "epoch 1 after 2 batches of 4, half-way through the second");
         TrainingState end = TrainMain.train(TrainConfig.read(config), 4);
         assertEquals(4, end.step());
         assertEquals(16, end.samplesSeen());

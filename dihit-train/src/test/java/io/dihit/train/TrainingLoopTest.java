@@ -11,9 +11,9 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.data.SyntheticBatches;
-import io.dihit.train.data.TrainingBatch;
 import io.dihit.train.distill.SoftLabel;
 import io.dihit.train.distill.SoftLabelFile;
 import io.dihit.train.distill.SoftLabelWriter;
@@ -96,9 +96,9 @@ class TrainingLoopTest {
     private static BatchSource poisoned(java.util.function.LongPredicate poisoned) {
         SyntheticBatches base = new SyntheticBatches(9, LoopFixtures.BATCH, 4, 6, 20, 1_000);
         return BatchSource.indexed(index -> {
-            TrainingBatch b = base.batch(index);
+            Batch b = base.batch(index);
             if (poisoned.test(index)) {
-                Arrays.fill(b.images().pixels(), Float.NaN);
+                Arrays.fill(b.pixels(), Float.NaN);
             }
             return b;
         }, 1_000);

@@ -1,6 +1,7 @@
 package io.dihit.filter.spark;
 
 import io.dihit.core.util.CommandLineArgs;
+import io.dihit.filter.FilterMain;
 import io.dihit.filter.FilterOptions;
 import io.dihit.filter.job.FilterJobConfig;
 import io.dihit.filter.job.FilterSummary;
@@ -22,7 +23,7 @@ public final class SparkFilterMain {
             DIR/summary.json. Executors need ~5 GB of heap each for the parser models.
 
             Options:
-            """ + FilterOptions.OPTIONS_HELP + """
+            """ + FilterMain.OPTIONS_HELP + """
               --master URL           Spark master when not set by spark-submit (e.g. local[2])
               -h, --help             this help
             """;
@@ -37,19 +38,20 @@ public final class SparkFilterMain {
 
     /** Runs the job and returns its exit code (0); options, inputs and the output folder are checked before Spark starts. */
     public static int run(String[] args, PrintStream out) throws Exception {
-        FilterOptions o = FilterOptions.parseOrHelp(args, true, USAGE, out);
+        FilterOptions o = FilterMain.parseOrHelp(args, true, USAGE, out);
         if (o == null) {
             return 0;
         }
         o.requireRunnable();
         // Threads, in-flight rows and checkpoints are the local job's; the Spark job runs one task per input.
-        FilterJobConfig config = FilterJobConfig.of(o.inputs, o.output, 1).withOutputFormat(o.format).withDuplicateIds(o.duplicateIds);
-        ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcherConfig(), o.maxTokens,
-                o.ocrClass, o.ocrOptions, o.imageCheck);
+        FilterJobConfig config = FilterJobConfig.of(o.inputs(), o.output(), 1).withOutputFormat(o.format())
+                .withDuplicateIds(o.duplicateIds());
+        ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcher(), o.maxTokens(),
+                o.ocr().name(), o.ocr().options(), o.imageCheck());
         LocalFilterJob.checkCanRun(config, factory.rule());
         SparkSession.Builder builder = SparkSession.builder().appName("dihit-cat-filter");
-        if (o.master != null) {
-            builder.master(o.master);
+        if (o.master() != null) {
+            builder.master(o.master());
         }
         try (SparkSession spark = builder.getOrCreate()) {
             JobCounters c = new SparkFilterJob(spark, factory).run(config);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dihit.train.distill.DistillationConfig;
 import io.dihit.train.loss.LossConfig;
 import io.dihit.train.optim.OptimizerConfig;
 import java.io.IOException;

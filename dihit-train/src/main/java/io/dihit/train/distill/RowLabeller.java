@@ -6,7 +6,7 @@ import io.dihit.core.image.ImageDecodeException;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.util.ParallelMap;
-import io.dihit.train.data.ImageBatch;
+import io.dihit.core.data.Batch;
 import io.dihit.train.distill.DistillInputs.PendingRow;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -130,7 +130,7 @@ final class RowLabeller implements AutoCloseable {
         SoftLabelPrecompute.Probabilities probabilities;
         try (NDManager scope = manager.newSubManager()) {
             probabilities = SoftLabelPrecompute.probabilities(teacher,
-                    new ImageBatch(ids, pixels, 3, size, size).toNDArray(scope), config.temperature());
+                    Batch.imagesOnly(ids, pixels, size).images(scope), config.temperature());
         }
         List<Object> outcomes = new ArrayList<>(ready.size());
         for (int i = 0; i < ready.size(); i++) {

@@ -139,14 +139,14 @@ public final class SoftLabelFile implements AutoCloseable {
      *
      * @throws MissingSoftLabelException when an id is absent and the policy is FAIL
      */
-    public SoftTargets denseTargets(List<String> ids, ConceptDistillationConfig.MissingLabelPolicy policy) {
+    public SoftTargets denseTargets(List<String> ids, DistillationConfig.MissingLabelPolicy policy) {
         float[] probabilities = new float[ids.size() * numConcepts];
         float[] mask = new float[ids.size()];
         int missing = 0;
         for (int row = 0; row < ids.size(); row++) {
             Optional<SoftLabel> label = find(ids.get(row));
             if (label.isEmpty()) {
-                if (policy == ConceptDistillationConfig.MissingLabelPolicy.FAIL) {
+                if (policy == DistillationConfig.MissingLabelPolicy.FAIL) {
                     throw new MissingSoftLabelException(ids.get(row), path);
                 }
                 missing++;

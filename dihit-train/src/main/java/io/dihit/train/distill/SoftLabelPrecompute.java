@@ -2,7 +2,7 @@ package io.dihit.train.distill;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.dihit.train.data.ImageBatch;
+import io.dihit.core.data.Batch;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -62,7 +62,7 @@ public final class SoftLabelPrecompute {
         return new Probabilities(concepts, logits.div(temperature).softmax(1).toFloatArray());
     }
 
-    public static Report run(ConceptTeacher teacher, Iterator<ImageBatch> batches, NDManager manager,
+    public static Report run(ConceptTeacher teacher, Iterator<Batch> batches, NDManager manager,
                              Config config, Path output) {
         long samples = 0;
         long batchCount = 0;
@@ -70,9 +70,9 @@ public final class SoftLabelPrecompute {
         SoftLabelWriter writer = null;
         try {
             while (batches.hasNext()) {
-                ImageBatch batch = batches.next();
+                Batch batch = batches.next();
                 try (NDManager scope = manager.newSubManager()) {
-                    Probabilities p = probabilities(teacher, batch.toNDArray(scope), config.temperature());
+                    Probabilities p = probabilities(teacher, batch.images(scope), config.temperature());
                     if (writer == null) {
                         numConcepts = p.numConcepts();
                         writer = new SoftLabelWriter(output, numConcepts, config.topK(), (float) config.temperature());

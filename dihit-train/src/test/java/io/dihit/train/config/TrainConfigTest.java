@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dihit.train.distill.DistillationConfig;
+import io.dihit.train.distill.DistillationConfig.MissingLabelPolicy;
 import io.dihit.train.loss.LossConfig;
 import io.dihit.train.optim.OptimizerConfig;
 import java.io.IOException;
@@ -51,6 +53,15 @@ class TrainConfigTest {
         OptimizerConfig partial = TrainConfig.parse("{\"run_dir\": \"r\", \"steps\": 5, \"optimizer\": {\"lr\": 0.01}}").optimizer();
         assertEquals(OptimizerConfig.builder().lr(0.01).build(), partial);
         assertEquals(0.2, partial.weightDecay());
+        DistillationConfig distill = TrainConfig.parse(
+                "{\"run_dir\": \"r\", \"steps\": 5, \"distillation\": {\"soft_labels\": \"t.soft\"}}").distillation();
+        assertEquals(DistillationConfig.of("t.soft"), distill);
+        assertEquals(1.0, distill.temperature());
+        assertEquals(1.0, distill.weight());
+        assertEquals(MissingLabelPolicy.FAIL, distill.missingLabels());
+        assertEquals(new DistillationConfig("t.soft", 2.0, 0.5, MissingLabelPolicy.SKIP), TrainConfig.parse(
+                "{\"run_dir\": \"r\", \"steps\": 5, \"distillation\": {\"soft_labels\": \"t.soft\", "
+                        + "\"temperature\": 2, \"weight\": 0.5, \"missing_labels\": \"SKIP\"}}").distillation());
     }
 
     @Test
@@ -58,6 +69,7 @@ class TrainConfigTest {
         TrainConfig c = TrainConfig.builder().runDir("runs/x").steps(30).batchSize(16).seed(7)
                 .model(ModelConfig.named("tiny_fixture")).loss(LossConfig.infoNce())
                 .optimizer(OptimizerConfig.builder().lr(1e-3).warmupSteps(3L).weightDecay(0.1).build())
+                .distillation(new DistillationConfig("t.soft", 2.0, 0.5, MissingLabelPolicy.SKIP))
                 .stopAtEndOfData(true).plotEvery(10).build();
         assertEquals(c, TrainConfig.parse(c.toJson()));
         assertEquals(c, c.toBuilder().build());
@@ -74,5 +86,8 @@ class TrainConfigTest {
         assertThrows(IllegalArgumentException.class,
                 () -> TrainConfig.parse("{\"run_dir\": \"r\", \"steps\": 5, \"optimizer\": {\"min_lr\": 1}}"));
         assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder().steps(5).build());
+        IllegalArgumentException noLabels = assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.parse("{\"run_dir\": \"r\", \"steps\": 5, \"distillation\": {\"weight\": 1}}"));
+        assertTrue(noLabels.getMessage().contains("soft_labels"), noLabels.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import io.dihit.train.StepResult;
 import io.dihit.train.Trainer;
 import io.dihit.train.TrainingListener;
 import io.dihit.train.TrainingRun;
-import io.dihit.train.config.DistillationConfig;
+import io.dihit.train.distill.DistillationConfig;
 import io.dihit.train.config.ModelConfig;
 import io.dihit.train.config.TrainConfig;
 import io.dihit.train.loss.LossConfig;
@@ -149,7 +149,7 @@ public final class TrainStepBench {
         io.dihit.train.loss.ContrastiveLoss info = new io.dihit.train.loss.InfoNce();
         io.dihit.train.loss.ContrastiveLoss hn = new io.dihit.train.loss.HardNegativeNce(1.0, 0.5, 0.5);
         io.dihit.train.distill.ConceptDistillationLoss cd = new io.dihit.train.distill.ConceptDistillationLoss(
-                new io.dihit.train.distill.ConceptDistillationConfig(1.0, 1.0, null));
+                DistillationConfig.of("teacher.soft")); // the loss alone never reads the sidecar
         List<List<Double>> t = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (NDManager manager = NDManager.newBaseManager()) {
             ai.djl.nn.Block head = io.dihit.train.distill.ConceptHead.create(concepts);

@@ -1,13 +1,13 @@
 package io.dihit.examples.demo;
 
 import io.dihit.core.clip.Clip;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.MetricsCurves;
 import io.dihit.train.MetricsJsonlListener;
 import io.dihit.train.Trainer;
-import io.dihit.train.config.DistillationConfig;
 import io.dihit.train.config.ModelConfig;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.train.distill.DistillationConfig;
 import io.dihit.train.loss.LossConfig;
 import io.dihit.train.optim.OptimizerConfig;
 import java.io.IOException;

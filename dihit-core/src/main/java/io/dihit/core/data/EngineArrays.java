@@ -1,4 +1,4 @@
-package io.dihit.train.data;
+package io.dihit.core.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
