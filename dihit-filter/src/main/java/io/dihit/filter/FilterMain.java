@@ -6,6 +6,7 @@ import io.dihit.filter.caption.SceneGraph;
 import io.dihit.core.util.CommandLineArgs;
 import io.dihit.filter.job.DuplicateIds;
 import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.FilterSummary;
 import io.dihit.filter.job.ImageCheck;
 import io.dihit.filter.job.JobCounters;
 import io.dihit.filter.job.LocalFilterJob;
@@ -42,6 +43,8 @@ public final class FilterMain {
                                      fail their row as unreadable_image)
               --no-verify-images     do not open images (only a missing file fails its row); summary.json
                                      and the console say that images were not opened
+              --duplicate-ids P      keep-first (default: a later row with a seen id fails as duplicate_id)
+                                     or keep-all (score every row; duplicates are only counted)
             """;
 
     static final String USAGE = """
@@ -56,8 +59,6 @@ public final class FilterMain {
             Options:
             """ + OPTIONS_HELP + """
               --threads N            scoring threads (default: all cores)
-              --duplicate-ids P      keep-first (default: a later row with a seen id fails as duplicate_id)
-                                     or keep-all (score every row; duplicates are only counted)
               --checkpoint-every N   rows between checkpoints (default 10000)
               --no-progress          no progress line on stderr
               --explain CAPTION      print the scene graph, complexity and actions of a caption and exit
@@ -78,9 +79,8 @@ public final class FilterMain {
      * before the models load.
      */
     public static int run(String[] args, PrintStream out) throws Exception {
-        FilterOptions o = parse(args, false);
-        if (o.help() || args.length == 0) {
-            out.print(USAGE);
+        FilterOptions o = parseOrHelp(args, false, USAGE, out);
+        if (o == null) {
             return 0;
         }
         FilterJobConfig config = null;
@@ -108,16 +108,27 @@ public final class FilterMain {
                         + " rejected like good ones; summary.json records imagesOpened=false");
             }
             JobCounters c = new LocalFilterJob(config, processor).run();
-            out.printf("read %d, kept %d, rejected %d, failed %d (rule: %s); failed rows listed in %s;"
-                            + " summary in %s%n", c.read, c.kept, c.rejected, c.failed, o.rule().describe(),
-                    o.output().resolve("failed.jsonl"), o.output().resolve("summary.json"));
+            out.println(FilterSummary.oneLine(config, o.rule(), c));
         }
         return 0;
     }
 
     /**
-     * Parses the flags of {@code dihit filter} ({@code spark} false) or of the Spark job (true: inputs and
-     * output stay URIs; --master and --partitions instead of the local job's flags). Unknown options are errors.
+     * Parses the arguments of a filter command; prints {@code usage} and returns null when help is asked
+     * for or there are no arguments.
+     */
+    public static FilterOptions parseOrHelp(String[] args, boolean spark, String usage, PrintStream out) {
+        FilterOptions o = parse(args, spark);
+        if (o.help() || args.length == 0) {
+            out.print(usage);
+            return null;
+        }
+        return o;
+    }
+
+    /**
+     * Parses the flags of {@code dihit filter} ({@code spark} false) or of the Spark job (true: --master
+     * instead of the local job's threads, checkpoint, progress and explain flags). Unknown options are errors.
      */
     public static FilterOptions parse(String[] args, boolean spark) {
         FilterOptions.Builder o = FilterOptions.builder();
@@ -125,14 +136,9 @@ public final class FilterMain {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> o.help(true);
-                case "--input" -> {
-                    String given = CommandLineArgs.value(args, ++i, a);
-                    o.input(uri(given), spark ? null : Path.of(given));
-                }
-                case "--output" -> {
-                    String given = CommandLineArgs.value(args, ++i, a);
-                    o.output(uri(given), spark ? null : Path.of(given));
-                }
+                case "--input" -> o.input(path(CommandLineArgs.value(args, ++i, a), a));
+                case "--output" -> o.output(path(CommandLineArgs.value(args, ++i, a), a));
+                case "--duplicate-ids" -> o.duplicateIds(DuplicateIds.parse(CommandLineArgs.value(args, ++i, a)));
                 case "--format" -> o.format(CommandLineArgs.value(args, ++i, a));
                 case "--min-complexity" -> o.minComplexity(intValue(args, ++i, a));
                 case "--min-actions" -> o.minActions(intValue(args, ++i, a));
@@ -159,16 +165,12 @@ public final class FilterMain {
                         o.threads(intValue(args, ++i, a));
                     } else if (!spark && a.equals("--checkpoint-every")) {
                         o.checkpointEvery(intValue(args, ++i, a));
-                    } else if (!spark && a.equals("--duplicate-ids")) {
-                        o.duplicateIds(DuplicateIds.parse(CommandLineArgs.value(args, ++i, a)));
                     } else if (!spark && a.equals("--no-progress")) {
                         o.progress(false);
                     } else if (!spark && a.equals("--explain")) {
                         o.explain(CommandLineArgs.value(args, ++i, a));
                     } else if (spark && a.equals("--master")) {
                         o.master(CommandLineArgs.value(args, ++i, a));
-                    } else if (spark && a.equals("--partitions")) {
-                        o.partitions(intValue(args, ++i, a));
                     } else {
                         throw new IllegalArgumentException("unknown option " + a + " (see --help)");
                     }
@@ -178,9 +180,13 @@ public final class FilterMain {
         return o.build();
     }
 
-    /** A URI as given, or a local path made an absolute file: URI. */
-    private static String uri(String pathOrUri) {
-        return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
+    /** A file path; URIs (hdfs://, s3a://) are refused: the readers need a file system path (on Spark, a shared mount). */
+    private static Path path(String value, String option) {
+        if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException(option + " takes a file path, got the URI " + value
+                    + "; mount the file system (on Spark: at the same path on the driver and every executor) and give the path");
+        }
+        return Path.of(value);
     }
 
     private static int intValue(String[] args, int i, String option) {

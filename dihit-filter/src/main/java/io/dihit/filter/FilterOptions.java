@@ -15,21 +15,17 @@ import java.util.Map;
  * into it): inputs, output, the CAT rule, the text matcher, the OCR engine and the job settings.
  * Immutable; built with {@link #builder()}.
  *
- * @param inputUris the inputs as URIs (Spark accepts hdfs://..., s3a://...; local paths become file: URIs)
- * @param inputs    the inputs as local paths (empty for Spark)
- * @param outputUri the output folder as a URI, or null
- * @param output    the output folder as a local path, or null (Spark)
- * @param explain   captions to explain instead of filtering
- * @param master    Spark master when not set by spark-submit, or null
- * @param partitions Spark partitions (0 = as read)
+ * @param inputs  the inputs (file paths; on Spark, paths every executor can read)
+ * @param output  the output folder, or null
+ * @param explain captions to explain instead of filtering
+ * @param master  Spark master when not set by spark-submit, or null
  */
-public record FilterOptions(List<String> inputUris, List<Path> inputs, String outputUri, Path output, String format,
+public record FilterOptions(List<Path> inputs, Path output, String format,
                             int threads, int checkpointEvery, ImageCheck imageCheck, DuplicateIds duplicateIds,
                             boolean progress, CatRule rule, TextMatcher.Config matcher, OcrEngine ocr, int maxTokens,
-                            List<String> explain, String master, int partitions, boolean help) {
+                            List<String> explain, String master, boolean help) {
 
     public FilterOptions {
-        inputUris = List.copyOf(inputUris);
         inputs = List.copyOf(inputs);
         explain = List.copyOf(explain);
         if (rule.textMatchEnabled() && !ocr.enabled()) {
@@ -43,16 +39,14 @@ public record FilterOptions(List<String> inputUris, List<Path> inputs, String ou
 
     /** Checks what a filtering run (not --help, not --explain) needs. */
     public void requireRunnable() {
-        if (inputUris.isEmpty() || outputUri == null) {
+        if (inputs.isEmpty() || output == null) {
             throw new IllegalArgumentException("--input and --output are required (see --help)");
         }
     }
 
     /** Collects settings one by one (as a command line gives them); defaults are those of the help text. */
     public static final class Builder {
-        private final List<String> inputUris = new ArrayList<>();
         private final List<Path> inputs = new ArrayList<>();
-        private String outputUri;
         private Path output;
         private String format = "jsonl";
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -73,26 +67,12 @@ public record FilterOptions(List<String> inputUris, List<Path> inputs, String ou
         private int maxTokens = 256;
         private final List<String> explain = new ArrayList<>();
         private String master;
-        private int partitions;
         private boolean help;
 
         private Builder() {}
 
-        /** @param local also a local path (not for Spark) */
-        public Builder input(String uri, Path local) {
-            inputUris.add(uri);
-            if (local != null) {
-                inputs.add(local);
-            }
-            return this;
-        }
-
-        /** @param local also a local path (not for Spark) */
-        public Builder output(String uri, Path local) {
-            outputUri = uri;
-            output = local;
-            return this;
-        }
+        public Builder input(Path v) { inputs.add(v); return this; }
+        public Builder output(Path v) { output = v; return this; }
 
         public Builder format(String v) { format = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
@@ -113,7 +93,6 @@ public record FilterOptions(List<String> inputUris, List<Path> inputs, String ou
         public Builder maxTokens(int v) { maxTokens = v; return this; }
         public Builder explain(String caption) { explain.add(caption); return this; }
         public Builder master(String v) { master = v; return this; }
-        public Builder partitions(int v) { partitions = v; return this; }
         public Builder help(boolean v) { help = v; return this; }
 
         public FilterOptions build() {
@@ -122,10 +101,9 @@ public record FilterOptions(List<String> inputUris, List<Path> inputs, String ou
             }
             OcrEngine engine = new OcrEngine(ocr, ocrOptions, ocrCache);
             boolean text = textMatch == null ? engine.enabled() : textMatch;
-            return new FilterOptions(inputUris, inputs, outputUri, output, format, threads, checkpointEvery, imageCheck,
+            return new FilterOptions(inputs, output, format, threads, checkpointEvery, imageCheck,
                     duplicateIds, progress, new CatRule(complexity, minComplexity, actions, minActions, text),
-                    new TextMatcher.Config(minConfidence, minWordLength), engine, maxTokens, explain, master,
-                    partitions, help);
+                    new TextMatcher.Config(minConfidence, minWordLength), engine, maxTokens, explain, master, help);
         }
     }
 }

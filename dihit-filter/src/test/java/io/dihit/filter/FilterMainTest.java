@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.util.UserError;
+import io.dihit.filter.job.DuplicateIds;
 import io.dihit.filter.ocr.OcrEngine;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -72,18 +73,20 @@ class FilterMainTest {
                 "--ocr", "tesseract", "--ocr-option", "language=deu", "--ocr-cache", "7", "--min-actions", "2",
                 "--no-complexity", "--threads", "3", "--min-word-length", "4"}, false);
         assertEquals(List.of(Path.of("a.csv"), Path.of("b.tar")), o.inputs());
-        assertEquals(Path.of("b.tar").toAbsolutePath().toUri().toString(), o.inputUris().get(1));
         assertEquals(Path.of("out"), o.output());
         assertEquals(new OcrEngine("tesseract", Map.of("language", "deu"), 7), o.ocr());
         assertEquals(new CatRule(false, 1, true, 2, true), o.rule());
         assertEquals(3, o.threads());
         assertEquals(4, o.matcher().minWordLength());
         assertThrows(UnsupportedOperationException.class, () -> o.inputs().add(Path.of("c.csv")));
-        FilterOptions spark = FilterMain.parse(new String[] {"--input", "hdfs://n/a.csv", "--output", "s3a://b/o",
-                "--partitions", "5"}, true);
-        assertEquals(List.of("hdfs://n/a.csv"), spark.inputUris());
-        assertTrue(spark.inputs().isEmpty());
-        assertEquals(5, spark.partitions());
+        FilterOptions spark = FilterMain.parse(new String[] {"--input", "/shared/a.csv", "--output", "/shared/o",
+                "--duplicate-ids", "keep-all", "--master", "local[2]"}, true);
+        assertEquals(List.of(Path.of("/shared/a.csv")), spark.inputs());
+        assertEquals(DuplicateIds.KEEP_ALL, spark.duplicateIds());
+        assertEquals("local[2]", spark.master());
+        IllegalArgumentException uri = assertThrows(IllegalArgumentException.class,
+                () -> FilterMain.parse(new String[] {"--input", "hdfs://n/a.csv"}, true));
+        assertTrue(uri.getMessage().contains("takes a file path"), uri.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FilterMain.parse(new String[] {"--threads", "2"}, true));
         assertThrows(IllegalArgumentException.class, () -> FilterMain.parse(new String[] {"--ocr-cache", "-1"}, false));
     }

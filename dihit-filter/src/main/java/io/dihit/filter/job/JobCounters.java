@@ -26,7 +26,11 @@ public final class JobCounters {
     public TreeMap<Integer, Long> complexityHistogram = new TreeMap<>();
     public TreeMap<Integer, Long> actionsHistogram = new TreeMap<>();
 
-    public void add(RowOutcome outcome) {
+    /** Counts a row's outcome; {@code duplicate}: an earlier row of the job had its id. */
+    public void add(RowOutcome outcome, boolean duplicate) {
+        if (duplicate) {
+            duplicateIds++;
+        }
         read++;
         if (outcome instanceof RowOutcome.Failed f) {
             failed++;

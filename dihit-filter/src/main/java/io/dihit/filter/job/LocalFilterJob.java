@@ -1,28 +1,17 @@
 package io.dihit.filter.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dihit.core.data.ManifestReader;
-import io.dihit.core.data.ManifestWriter;
 import io.dihit.core.data.Manifests;
-import io.dihit.core.io.Provenance;
 import io.dihit.core.util.ProgressBar;
 import io.dihit.core.util.UserError;
 import io.dihit.filter.CatRule;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalFilterJob {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFilterJob.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CHECKPOINT_NANOS = 10_000_000_000L;
 
     private final FilterJobConfig config;
@@ -59,19 +47,19 @@ public final class LocalFilterJob {
     }
 
     public Path keptFile() {
-        return config.outputDir().resolve("kept." + config.outputFormat());
+        return FilterOutputs.keptFile(config);
     }
 
     public Path rejectedFile() {
-        return config.outputDir().resolve("rejected." + config.outputFormat());
+        return FilterOutputs.rejectedFile(config);
     }
 
     public Path failedFile() {
-        return config.outputDir().resolve("failed.jsonl");
+        return FilterOutputs.failedFile(config);
     }
 
     public Path summaryFile() {
-        return config.outputDir().resolve("summary.json");
+        return FilterSummary.file(config);
     }
 
     public Path checkpointFile() {
@@ -138,7 +126,11 @@ public final class LocalFilterJob {
             return t;
         });
         InputScan scan = InputScan.of(config.inputs(), config.progress());
-        try (Outputs out = new Outputs(checkpoint, scan.extraColumns())) {
+        boolean resume = !checkpoint.fileSizes.isEmpty();
+        try (FilterOutputs out = new FilterOutputs(config, scan.extraColumns(), resume)) {
+            if (!resume) {
+                checkpoint(out, checkpoint);
+            }
             ProgressBar progress = config.progress() ? new ProgressBar(System.err, "[filter] rows", scan.records()).resumedAt(doneBefore) : null;
             SeenIds seen = new SeenIds();
             for (int i = 0; i < checkpoint.input; i++) {
@@ -148,10 +140,10 @@ public final class LocalFilterJob {
                 processInput(i, checkpoint, out, pool, progress, seen);
                 checkpoint.input = i + 1;
                 checkpoint.position = -1;
-                out.checkpoint(checkpoint);
+                checkpoint(out, checkpoint);
             }
             checkpoint.complete = true;
-            out.checkpoint(checkpoint);
+            checkpoint(out, checkpoint);
             if (progress != null) {
                 showProgress(progress, checkpoint.counters);
                 progress.finish();
@@ -160,17 +152,14 @@ public final class LocalFilterJob {
             pool.shutdownNow();
         }
         JobCounters c = checkpoint.counters;
-        if (!c.balanced()) {
-            throw new IllegalStateException("accounting broken: kept + rejected + failed != read: " + JSON.writeValueAsString(c));
-        }
-        writeSummary(c, (System.nanoTime() - startNanos) / 1e9, c.read - doneBefore);
+        FilterSummary.write(config, processor.info(), c, Map.of("threads", config.threads()),
+                (System.nanoTime() - startNanos) / 1e9, c.read - doneBefore);
         LOG.info("filter done: read {}, kept {}, rejected {}, failed {}", c.read, c.kept, c.rejected, c.failed);
         return c;
     }
 
     private SampleSource open(int input, boolean loadImages) throws IOException {
-        Path path = config.inputs().get(input);
-        return ShardSource.isShard(path) ? new ShardSource(input, path, loadImages) : new ManifestSource(input, path);
+        return SampleSource.open(input, config.inputs().get(input), loadImages);
     }
 
     /** Adds the ids of an input's readable rows to {@code seen}, as processing it would. */
@@ -182,7 +171,7 @@ public final class LocalFilterJob {
         }
     }
 
-    private void processInput(int input, JobCheckpoint checkpoint, Outputs out, ExecutorService pool,
+    private void processInput(int input, JobCheckpoint checkpoint, FilterOutputs out, ExecutorService pool,
                               ProgressBar progress, SeenIds seen) throws IOException, InterruptedException {
         // Window entries: futures of rows (checkpoint allowed after them) or ready source failures.
         // Duplicates are counted when written, so the checkpointed count never includes rows read ahead.
@@ -220,8 +209,8 @@ public final class LocalFilterJob {
                         continue;
                     }
                     if (duplicate && config.duplicateIds() == DuplicateIds.KEEP_FIRST) {
-                        window.add(new Pending(null, new RowOutcome.Failed(new SourceFailure(input, row.position(),
-                                row.record().id(), "duplicate_id", "an earlier row of this job has the same id")), true));
+                        window.add(new Pending(null, new RowOutcome.Failed(SourceFailure.duplicateId(input, row.position(),
+                                row.record().id())), true));
                     } else {
                         window.add(new Pending(pool.submit(() -> processor.process(row)), null, duplicate));
                     }
@@ -233,17 +222,14 @@ public final class LocalFilterJob {
                 }
                 RowOutcome outcome = next.get();
                 out.write(outcome);
-                checkpoint.counters.add(outcome);
-                if (next.duplicate()) {
-                    checkpoint.counters.duplicateIds++;
-                }
+                checkpoint.counters.add(outcome, next.duplicate());
                 // Failures placed by the reader may sit between rows; rows and duplicates end at their own position.
                 boolean rowBoundary = next.ready() == null || next.duplicate();
                 if (rowBoundary) {
                     checkpoint.position = positionOf(outcome);
                     sinceCheckpoint++;
                     if (sinceCheckpoint >= config.checkpointEvery() || System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
-                        out.checkpoint(checkpoint);
+                        checkpoint(out, checkpoint);
                         sinceCheckpoint = 0;
                         lastCheckpoint = System.nanoTime();
                     }
@@ -299,95 +285,12 @@ public final class LocalFilterJob {
         progress.advanceTo(c.read);
     }
 
-    private void writeSummary(JobCounters c, double seconds, long rowsThisRun) throws IOException {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("finished", Instant.now().toString());
-        s.putPOJO("inputs", config.inputs().stream().map(Path::toString).toList());
-        s.put("rule", processor.rule().describe());
-        s.putPOJO("ruleConfig", processor.rule());
-        s.put("parser", processor.scorer().parserName());
-        s.put("textSpotter", processor.scorer().spotterName());
-        s.put("threads", config.threads());
-        s.put("imageCheck", processor.imageCheck().label());
-        s.put("imagesOpened", processor.imageCheck() != ImageCheck.NONE);
-        s.put("duplicateIds", config.duplicateIds().label());
-        s.put("java", System.getProperty("java.version"));
-        s.putPOJO("counts", c);
-        Map<String, Object> speed = new LinkedHashMap<>();
-        speed.put("rowsThisRun", rowsThisRun);
-        speed.put("secondsThisRun", seconds);
-        speed.put("rowsPerSecond", rowsThisRun / Math.max(seconds, 1e-9));
-        s.putPOJO("speed", speed);
-        s.set("provenance", Provenance.captureWithoutEngine(Map.of("rule", processor.rule().describe(),
-                "imageCheck", processor.imageCheck().label(), "duplicateIds", config.duplicateIds().label(),
-                "outputFormat", config.outputFormat()), Provenance.fingerprint(config.inputs()), null).toJsonNode());
-        Path tmp = summaryFile().resolveSibling("summary.json.tmp");
-        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), s);
-        Files.move(tmp, summaryFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The three output files, opened fresh or appended after a resume. */
-    private final class Outputs implements AutoCloseable {
-        private final ManifestWriter kept;
-        private final ManifestWriter rejected;
-        private final BufferedWriter failed;
-
-        private final Map<String, String> outputNames = new LinkedHashMap<>();
-
-        /** @param extraColumns the inputs' extra columns, passed through before the score columns */
-        Outputs(JobCheckpoint c, List<String> extraColumns) throws IOException {
-            for (String name : extraColumns) {
-                // An input column named like a score column keeps its value under input_<name>.
-                outputNames.put(name, RowOutcome.REJECTED_COLUMNS.contains(name) ? "input_" + name : name);
-            }
-            List<String> keptColumns = new ArrayList<>(outputNames.values());
-            keptColumns.addAll(RowOutcome.SCORE_COLUMNS);
-            List<String> rejectedColumns = new ArrayList<>(outputNames.values());
-            rejectedColumns.addAll(RowOutcome.REJECTED_COLUMNS);
-            boolean resume = !c.fileSizes.isEmpty();
-            kept = resume ? Manifests.append(keptFile(), keptColumns) : Manifests.write(keptFile(), keptColumns);
-            rejected = resume ? Manifests.append(rejectedFile(), rejectedColumns) : Manifests.write(rejectedFile(), rejectedColumns);
-            failed = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(failedFile(),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8));
-            if (!resume) {
-                checkpoint(c);
-            }
+    /** Flushes the outputs and saves the checkpoint with their lengths. */
+    private void checkpoint(FilterOutputs out, JobCheckpoint c) throws IOException {
+        out.flush();
+        for (Path file : FilterOutputs.files(config)) {
+            c.fileSizes.put(file.getFileName().toString(), Files.size(file));
         }
-
-        void write(RowOutcome outcome) throws IOException {
-            if (outcome instanceof RowOutcome.Scored s) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                s.row().extra().forEach((k, v) -> values.put(outputNames.get(k), v));
-                values.putAll(s.columns());
-                (s.kept() ? kept : rejected).write(s.row().record(), values);
-            } else {
-                SourceFailure f = ((RowOutcome.Failed) outcome).failure();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("input", config.inputs().get(f.input()).toString());
-                row.put("position", f.position());
-                row.put("id", f.id());
-                row.put("reason", f.reason());
-                row.put("error", f.detail());
-                failed.write(JSON.writeValueAsString(row));
-                failed.write('\n');
-            }
-        }
-
-        void checkpoint(JobCheckpoint c) throws IOException {
-            kept.flush();
-            rejected.flush();
-            failed.flush();
-            c.fileSizes.put(keptFile().getFileName().toString(), Files.size(keptFile()));
-            c.fileSizes.put(rejectedFile().getFileName().toString(), Files.size(rejectedFile()));
-            c.fileSizes.put(failedFile().getFileName().toString(), Files.size(failedFile()));
-            c.save(checkpointFile());
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (kept; rejected; failed) {
-                // closes all three even if one throws
-            }
-        }
+        c.save(checkpointFile());
     }
 }

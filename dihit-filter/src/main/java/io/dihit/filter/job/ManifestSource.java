@@ -5,6 +5,7 @@ import io.dihit.core.data.ManifestRow;
 import io.dihit.core.data.Manifests;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A CSV / JSON-lines manifest as a {@link SampleSource}; position = the row's line. Rows the
@@ -23,5 +24,10 @@ final class ManifestSource extends ReaderSource<ManifestRow, ManifestReader> {
     @Override
     SourceRow row(ManifestRow row) {
         return new SourceRow(input, row.line(), row.record(), null, row.extraValues());
+    }
+
+    @Override
+    public List<String> extraColumns() {
+        return reader.extraColumns();
     }
 }

@@ -60,6 +60,11 @@ public final class SampleProcessor {
         return scorer;
     }
 
+    /** What this processor does, for summary.json. */
+    public ProcessorInfo info() {
+        return new ProcessorInfo(rule, scorer.parserName(), scorer.spotterName(), imageCheck());
+    }
+
     public RowOutcome process(SourceRow row) {
         String id = row.record().id();
         BufferedImage image = null;

@@ -11,13 +11,13 @@ import java.security.NoSuchAlgorithmException;
  * for 100 million); such a false duplicate is listed in failed.jsonl like a true one, never silent.
  * Not thread-safe (the job's reading thread owns it).
  */
-final class SeenIds {
+public final class SeenIds {
     private final MessageDigest sha;
     private long[] table = new long[1 << 16];
     private boolean zeroSeen; // 0 marks an empty slot, so the hash 0 is tracked apart
     private long size;
 
-    SeenIds() {
+    public SeenIds() {
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -26,7 +26,7 @@ final class SeenIds {
     }
 
     /** Adds the id; false when it (or an id with the same hash) was added before. */
-    boolean add(String id) {
+    public boolean add(String id) {
         byte[] d = sha.digest(id.getBytes(StandardCharsets.UTF_8));
         long h = 0;
         for (int i = 0; i < 8; i++) {

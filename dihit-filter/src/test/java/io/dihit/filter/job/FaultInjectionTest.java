@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.data.ManifestReader;
 import io.dihit.core.data.ManifestRow;
 import io.dihit.core.data.Manifests;
-import io.dihit.core.data.ShardSample;
 import io.dihit.core.data.TarShardWriter;
-import io.dihit.core.data.TarShards;
 import io.dihit.core.util.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,27 +84,12 @@ class FaultInjectionTest {
     }
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content);
-        return p;
+        return JobFixtures.write(dir, name, content);
     }
 
     @Test
     void emptyCaptionsBeyondAThousandAndInchMarksAreAllAccountedFor() throws Exception {
-        StringBuilder b = new StringBuilder("id,image,caption\n");
-        int empty = 0;
-        for (int i = 0; i < 2500; i++) {
-            String caption;
-            if (i % 25 < 12) {
-                caption = "";
-                empty++;
-            } else {
-                caption = i % 2 == 0 ? "a 12\" pizza sliced" : "dog chasing ball";
-            }
-            b.append("r").append(i).append(",plain.png,").append(caption).append('\n');
-        }
-        assertEquals(1200, empty);
-        Run r = run(List.of(write("web.csv", b.toString())), "jsonl");
+        Run r = run(List.of(JobFixtures.inchMarksAndEmptyCaptions(dir)), "jsonl");
         assertEquals(2500, r.counts().read);
         assertEquals(1200, r.counts().failed);
         assertEquals(Map.of("empty_caption", 1200L), r.counts().failedByReason);
@@ -119,18 +102,7 @@ class FaultInjectionTest {
 
     @Test
     void quoteAtLineStartAfterAnInchMarkRowAndAnUnclosedQuoteMidFile() throws Exception {
-        StringBuilder b = new StringBuilder("id,image,caption\n");
-        for (int i = 1; i <= 40; i++) {
-            String caption = switch (i) {
-                case 10 -> "a 3\" nail in wood";
-                case 11 -> "\"quoted, with comma\" then words";
-                case 25 -> "\"this quote never closes";
-                default -> "dog chasing ball";
-            };
-            String id = i == 11 ? "\"r11\"" : "r" + i;
-            b.append(id).append(",plain.png,").append(caption).append('\n');
-        }
-        Run r = run(List.of(write("quotes.csv", b.toString())), "csv");
+        Run r = run(List.of(JobFixtures.quotesAtLineStart(dir)), "csv");
         assertEquals(40, r.counts().read);
         assertEquals(1, r.counts().failed);
         assertEquals(List.of("r25"), r.failedIds("malformed_row"));
@@ -164,17 +136,7 @@ class FaultInjectionTest {
 
     @Test
     void corruptHeaderOfSample20Of100CostsAtMostThatSample() throws Exception {
-        Path shard = dir.resolve("corrupt.tar");
-        try (TarShardWriter w = new TarShardWriter(shard)) {
-            for (int i = 1; i <= 100; i++) {
-                w.add(String.format("s%03d", i), "png", png, "dog chasing ball");
-            }
-        }
-        ShardSample s20 = TarShards.index(shard).samples().get(19);
-        byte[] bytes = Files.readAllBytes(shard);
-        bytes[(int) s20.imageOffset() - 512 + 7] ^= 0x40; // a flipped bit in the name field of s020.png's header
-        Files.write(shard, bytes);
-        Run r = run(List.of(shard), "jsonl");
+        Run r = run(List.of(JobFixtures.shardWithCorruptHeaderAt20(dir, png)), "jsonl");
         assertEquals(100, r.counts().read);
         assertEquals(99, r.counts().kept);
         assertEquals(Map.of("corrupt_shard", 1L), r.counts().failedByReason);
@@ -186,12 +148,9 @@ class FaultInjectionTest {
 
     @Test
     void extraColumnsPassThroughAsUnionOfInputs() throws Exception {
-        Path csv = write("a.csv", "id,url,image,hash,caption,reason\n"
-                + "a1,http://x/1,plain.png,h1,dog chasing ball,r-in\n"
-                + "a2,http://x/2,plain.png,h2,red car,r-in2\n");
-        Path jsonl = write("b.jsonl", "{\"id\":\"b1\",\"image\":\"plain.png\",\"caption\":\"dog chasing ball\",\"licence\":\"cc-by\",\"width\":640}\n");
+        List<Path> inputs = JobFixtures.extraColumns(dir);
         for (String format : List.of("csv", "jsonl")) {
-            Run r = run(FilterJobConfig.of(List.of(csv, jsonl), dir.resolve("out-" + format), 1).withOutputFormat(format),
+            Run r = run(FilterJobConfig.of(inputs, dir.resolve("out-" + format), 1).withOutputFormat(format),
                     JobFixtures.fakeProcessor(ImageCheck.HEADER));
             assertEquals(3, r.counts().read);
             ManifestRow a1 = r.kept().get(0);
@@ -220,10 +179,8 @@ class FaultInjectionTest {
 
     @Test
     void duplicateIdsUnderBothPolicies() throws Exception {
-        Path m1 = write("d1.csv", "id,image,caption\nx,plain.png,dog chasing ball\ny,plain.png,dog chasing ball\nx,plain.png,dog chasing ball big\n");
-        Path m2 = write("d2.jsonl", "{\"id\":\"y\",\"image\":\"plain.png\",\"caption\":\"dog chasing ball\"}\n"
-                + "{\"id\":\"z\",\"image\":\"plain.png\",\"caption\":\"dog chasing ball\"}\n");
-        Run first = run(FilterJobConfig.of(List.of(m1, m2), dir.resolve("first"), 2), JobFixtures.fakeProcessor(ImageCheck.HEADER));
+        List<Path> inputs = JobFixtures.duplicateIds(dir);
+        Run first = run(FilterJobConfig.of(inputs, dir.resolve("first"), 2), JobFixtures.fakeProcessor(ImageCheck.HEADER));
         assertEquals(5, first.counts().read);
         assertEquals(2, first.counts().duplicateIds);
         assertEquals(Map.of("duplicate_id", 2L), first.counts().failedByReason);
@@ -231,7 +188,7 @@ class FaultInjectionTest {
         assertEquals(List.of(4L, 1L), first.failed().stream().map(f -> f.get("position").asLong()).toList());
         assertEquals(List.of("x", "y", "z"), first.kept().stream().map(k -> k.record().id()).toList());
 
-        Run all = run(FilterJobConfig.of(List.of(m1, m2), dir.resolve("all"), 2).withDuplicateIds(DuplicateIds.KEEP_ALL),
+        Run all = run(FilterJobConfig.of(inputs, dir.resolve("all"), 2).withDuplicateIds(DuplicateIds.KEEP_ALL),
                 JobFixtures.fakeProcessor(ImageCheck.HEADER));
         assertEquals(2, all.counts().duplicateIds);
         assertEquals(0, all.counts().failed);

@@ -23,14 +23,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The submit-ready dihit-filter jar, launched as docs/filter.md's spark-submit command (PaddleOCR on
- * ONNX Runtime from inside the jar), keeps, rejects and fails the same ids as the local job.
+ * ONNX Runtime from inside the jar), keeps, rejects and fails the same ids as the local job, in the
+ * same files, with the same counts in summary.json.
  */
 class SparkFilterSubmitIT {
 
@@ -70,23 +70,13 @@ class SparkFilterSubmitIT {
         String log = SparkSubmitLauncher.submit("5g", SparkFilterMain.class.getName(), dir.resolve("submit.log"),
                 "--input", input.toString(), "--output", out.toString(), "--ocr", "paddle",
                 "--ocr-option", "models=" + models, "--verify-images");
-        Map<String, Set<String>> actual = new TreeMap<>();
-        for (String status : List.of("kept", "rejected", "failed")) {
-            Set<String> ids = new TreeSet<>();
-            Path folder = out.resolve("status=" + status);
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> parts = Files.list(folder)) {
-                    for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
-                        ids.addAll(ids(part));
-                    }
-                }
-            }
-            actual.put(status, ids);
-        }
+        Map<String, Set<String>> actual = new TreeMap<>(Map.of("kept", ids(out.resolve("kept.jsonl")),
+                "rejected", ids(out.resolve("rejected.jsonl")), "failed", ids(out.resolve("failed.jsonl"))));
         assertEquals(Set.of("r5"), expected.get("failed"));
         assertTrue(expected.get("rejected").contains("r2"), expected::toString); // the sign's text matches its caption
         assertEquals(expected, actual, log);
-        assertTrue(Files.isRegularFile(out.resolve("_cat_summary.json")));
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals(JSON.readTree(local.summaryFile().toFile()).get("counts"), summary.get("counts"));
     }
 
     private static Set<String> ids(Path jsonl) throws IOException {
