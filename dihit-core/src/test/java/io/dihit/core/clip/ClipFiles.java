@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.dihit.core.io.Checkpoints;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
+import io.dihit.core.text.ClipBpeFiles;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -16,8 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Files the Clip tests share: a tiny model with CLIP's vocabulary, the BPE merges, photos, docs snippets. */
 final class ClipFiles {
@@ -41,16 +40,7 @@ final class ClipFiles {
 
     /** The official CLIP merges file from the shared fixtures (never committed here). */
     static Path merges() {
-        String shared = System.getProperty("dihit.shared.dir");
-        Path path = shared == null ? null : Path.of(shared, "fixtures", "clip_bpe", "bpe_simple_vocab_16e6.txt.gz");
-        if (path == null || !Files.isRegularFile(path)) {
-            String msg = "CLIP merges file not found (system property dihit.shared.dir=" + shared + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(msg);
-            }
-            assumeTrue(false, msg);
-        }
-        return path;
+        return ClipBpeFiles.officialMerges();
     }
 
     /** Random-noise PNGs of different sizes. */

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Locates the official CLIP merges file in the shared fixtures (never committed to this repository). */
-final class ClipBpeFiles {
+public final class ClipBpeFiles {
     private static ClipTokenizer official;
 
     private ClipBpeFiles() {
     }
 
-    static Path officialMerges() {
+    public static Path officialMerges() {
         String shared = System.getProperty("dihit.shared.dir");
         Path path = shared == null ? null : Path.of(shared, "fixtures", "clip_bpe", "bpe_simple_vocab_16e6.txt.gz");
         if (path == null || !Files.isRegularFile(path)) {
