@@ -42,6 +42,7 @@ class PairedComparisonTest {
         assertEquals(0.01, p.meanDifference(), 1e-12);
         assertEquals(0.0, p.stdDifference(), 1e-12);
         assertTrue(p.reproduces());
+        assertEquals("+1.0 [+1.0, +1.0]", p.percentPoints(), "the docs/demo.md snippet");
     }
 
     @Test
