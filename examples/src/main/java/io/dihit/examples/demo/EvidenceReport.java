@@ -31,10 +31,10 @@ final class EvidenceReport {
                         + "the other three styles and is evaluated on its held-out style. %d paired seed(s) per fold: a seed alone sets "
                         + "the initialisation and the batch order of every variant, so each ladder step is judged on **%d paired "
                         + "replicate(s)** (fold x seed) by its mean paired difference and a Student-t 95 %% interval. A gain "
-                        + "**reproduces** only when its interval lies above 0. The variants on the CAT-filtered set start from the same "
+                        + "**reproduces** only when its interval lies above 0 and rests on at least %d replicates. The variants on the CAT-filtered set start from the same "
                         + "weights but necessarily see other batches (fewer pairs).%n%n",
                 config.preset(), context.device(), config.folds(), config.styleFolds().stream().map(f -> f.heldOut().vendor()).toList(),
-                config.seeds(), replicates));
+                config.seeds(), replicates, PairedComparison.MIN_REPLICATES));
         md.append(String.format(Locale.ROOT, "Injected noise on top of the clean pairs (rates per clean pair): text in the image %.0f %%, "
                         + "uninformative alt text %.0f %%, mismatched captions %.0f %%; the kinds go to a side file the filter never "
                         + "reads.%n%n", 100 * config.noise().textInImage(), 100 * config.noise().uninformative(),
@@ -67,7 +67,8 @@ final class EvidenceReport {
             md.append("| ").append(c.label()).append(" | ").append(n).append(" |").append(row).append('\n');
             verdicts.add(verdict(c, byVerdict));
         }
-        md.append("\n✔ = the interval excludes 0 on the side of a gain: the step reproduces on that metric.\n\n");
+        md.append("\n✔ = the interval excludes 0 on the side of a gain (with at least ").append(PairedComparison.MIN_REPLICATES)
+                .append(" replicates): the step reproduces on that metric.\n\n");
         verdicts.forEach(v -> md.append("- ").append(v).append('\n'));
         md.append('\n');
     }
@@ -80,8 +81,9 @@ final class EvidenceReport {
     }
 
     static String verdict(Variant.Comparison c, Map<PairedComparison.Verdict, List<String>> byVerdict) {
-        if (byVerdict.containsKey(PairedComparison.Verdict.SINGLE)) {
-            return "**" + c.label() + "**: one replicate, no interval: no claim either way (run more folds or seeds).";
+        if (byVerdict.containsKey(PairedComparison.Verdict.TOO_FEW)) {
+            return "**" + c.label() + "**: fewer than " + PairedComparison.MIN_REPLICATES + " paired replicates: no claim either way "
+                    + "(run more folds or seeds).";
         }
         List<String> parts = new ArrayList<>();
         List<String> gains = byVerdict.getOrDefault(PairedComparison.Verdict.GAIN, List.of());
@@ -113,6 +115,10 @@ final class EvidenceReport {
             md.append(String.format(Locale.ROOT, "| %s | all injected noise | | | | %s |%n", fold.heldOut().vendor(),
                     percent(score.noisePrecision())));
         });
+        if (context.catSummary().spotter().equals("none")) {
+            md.append("\nText spotting was off in this preset, so the text-in-image pairs could only be caught by the caption rule "
+                    + "(their captions have a verb and usually pass).\n");
+        }
         md.append("\nThe downstream effect is the row *CAT on InfoNCE (noisy vs filtered)* of the paired differences: the "
                 + "same loss, initialisation and steps, trained on the noisy set and on its CAT-filtered version.\n\n");
     }
@@ -150,26 +156,32 @@ final class EvidenceReport {
             return;
         }
         md.append("### How close to a plateau\n\nPer variant, the mean over replicates of the share of the run's loss decrease "
-                + "that came in its last quarter (0 = flat at the end; 0.25 = still falling as fast as on average).\n\n"
-                + "| variant | steps | last-quarter share |\n|---|---:|---:|\n");
+                + "that came in its last quarter (0 = flat at the end; 0.25 = still falling as fast as on average), and the "
+                + "mean final loss (window mean over the last tenth). A contrastive loss at ln(batch) is a model that ranks at "
+                + "chance: flat there means stuck, not converged.\n\n"
+                + "| variant | steps | last-quarter share | final loss |\n|---|---:|---:|---:|\n");
         for (Variant v : Variant.ALL) {
             List<Double> shares = new ArrayList<>();
+            List<Double> finals = new ArrayList<>();
             int steps = 0;
             for (StudentTraining.Run run : context.runs()) {
                 if (run.variant().equals(v) && !run.curve().isEmpty()) {
                     double s = lastQuarterShare(run.curve());
                     steps = (int) run.curve().get(run.curve().size() - 1)[0];
+                    int n = run.curve().size();
+                    finals.add(mean(run.curve(), n - Math.max(1, n / 10), n));
                     if (!Double.isNaN(s)) {
                         shares.add(s);
                     }
                 }
             }
             if (steps > 0) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", v.label(), steps,
-                        shares.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", Stats.of(shares).mean())));
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f |%n", v.label(), steps,
+                        shares.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", Stats.of(shares).mean()), Stats.of(finals).mean()));
             }
         }
-        md.append('\n');
+        md.append(String.format(Locale.ROOT, "%nln(%d) = %.3f.%n%n", context.config().student().batchSize(),
+                Math.log(context.config().student().batchSize())));
     }
 
     /** Per task and shot count: plain and DiHT probe means, and DiHT - plain paired over replicates. */

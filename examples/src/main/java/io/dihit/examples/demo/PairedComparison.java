@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * A paired comparison of two variants over the same replicates (fold x seed): the mean of the
  * per-replicate differences {@code after - before} with a two-sided 95 % Student-t interval. A gain
- * <em>reproduces</em> only when the whole interval lies above 0; with one replicate there is no
- * interval and nothing reproduces.
+ * <em>reproduces</em> only when the whole interval lies above 0 and there are at least
+ * {@link #MIN_REPLICATES} replicates: with two, metrics that move in whole test images (1/1,857 for
+ * R@1) often differ by exactly the same amount in both, and a zero-width interval would "prove" a
+ * one-image change. With one replicate there is no interval.
  *
  * @param n              paired replicates
  * @param meanDifference mean of {@code after - before}
@@ -25,8 +27,8 @@ public record PairedComparison(int n, double meanDifference, double stdDifferenc
         LOSS("opposite"),
         /** the interval contains 0 */
         UNRESOLVED("not shown (interval contains 0)"),
-        /** one replicate: no interval */
-        SINGLE("one replicate, no interval");
+        /** fewer than {@link PairedComparison#MIN_REPLICATES} replicates: no verdict */
+        TOO_FEW("too few replicates for a verdict");
 
         private final String text;
 
@@ -38,6 +40,9 @@ public record PairedComparison(int n, double meanDifference, double stdDifferenc
             return text;
         }
     }
+
+    /** Replicates needed before an interval can give a verdict. */
+    public static final int MIN_REPLICATES = 3;
 
     /** Two-sided 95 % quantiles t_{0.975, df} for df = 1..30 (standard tables). */
     private static final double[] T975 = {12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281,
@@ -109,8 +114,8 @@ public record PairedComparison(int n, double meanDifference, double stdDifferenc
     }
 
     public Verdict verdict() {
-        if (n < 2) {
-            return Verdict.SINGLE;
+        if (n < MIN_REPLICATES) {
+            return Verdict.TOO_FEW;
         }
         return low > 0 ? Verdict.GAIN : high < 0 ? Verdict.LOSS : Verdict.UNRESOLVED;
     }

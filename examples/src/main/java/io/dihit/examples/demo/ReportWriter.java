@@ -92,8 +92,8 @@ public final class ReportWriter {
         var manifests = context.manifests();
         md.append("## Data\n\n");
         md.append(String.format(Locale.ROOT,
-                "%d emoji concepts drawn in all four styles (of %d in emoji-datasource 16.0.0); pre-training on %s, "
-                        + "held-out evaluation on %s. %d training pairs (%d captions per concept and style), "
+                "%d emoji concepts drawn in all four styles (of %d in emoji-datasource 16.0.0); the first fold pre-trains on %s "
+                        + "and holds out %s. %d clean training pairs per fold (%d captions per concept and style), "
                         + "%d emojilib keywords dropped as style tags (e.g. `blue-square`).%n%n",
                 catalog.size(), report.read(), EmojiManifests.TRAIN_STYLES.stream().map(EmojiStyle::vendor).toList(),
                 EmojiManifests.EVAL_STYLE.vendor(), manifests.trainRows(), context.config().captionsPerConcept(),

@@ -69,10 +69,19 @@ class PairedComparisonTest {
     @Test
     void oneReplicateHasNoInterval() {
         PairedComparison p = PairedComparison.ofDifferences(new double[] {0.05});
-        assertEquals(PairedComparison.Verdict.SINGLE, p.verdict());
+        assertEquals(PairedComparison.Verdict.TOO_FEW, p.verdict());
         assertFalse(p.reproduces());
         assertTrue(Double.isNaN(p.low()));
         assertEquals("+5.0 (n = 1)", p.percentPoints());
+    }
+
+    @Test
+    void twoReplicatesGiveAnIntervalButNoVerdict() {
+        // the quick run's R@1: one more correct image of 1,857 in both replicates -> a zero-width interval
+        PairedComparison p = PairedComparison.ofDifferences(new double[] {1.0 / 1857, 1.0 / 1857});
+        assertEquals(p.meanDifference(), p.low(), 1e-15);
+        assertEquals(PairedComparison.Verdict.TOO_FEW, p.verdict());
+        assertFalse(p.reproduces());
     }
 
     @Test

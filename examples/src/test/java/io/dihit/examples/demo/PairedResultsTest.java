@@ -45,8 +45,8 @@ class PairedResultsTest {
                         PairedComparison.Verdict.GAIN, List.of("R@1"),
                         PairedComparison.Verdict.UNRESOLVED, List.of("R@5", "R@10"),
                         PairedComparison.Verdict.LOSS, List.of("category top-1")))));
-        assertEquals("**HN-NCE step**: one replicate, no interval: no claim either way (run more folds or seeds).",
-                EvidenceReport.verdict(c, Map.of(PairedComparison.Verdict.SINGLE, List.of("R@1"))));
+        assertEquals("**HN-NCE step**: fewer than 3 paired replicates: no claim either way (run more folds or seeds).",
+                EvidenceReport.verdict(c, Map.of(PairedComparison.Verdict.TOO_FEW, List.of("R@1"))));
     }
 
     @Test
