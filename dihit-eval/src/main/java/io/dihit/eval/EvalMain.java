@@ -1,45 +1,55 @@
 package io.dihit.eval;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
+import io.dihit.core.data.Skip;
 import io.dihit.core.io.Checkpoints;
+import io.dihit.core.io.Provenance;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.text.ClipTokenizer;
 import io.dihit.core.util.CommandLineArgs;
+import io.dihit.core.util.UserError;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.FashionMnist;
 import io.dihit.eval.data.FirstN;
 import io.dihit.eval.data.Fingerprints;
-import io.dihit.eval.data.ImageFolder;
+import io.dihit.eval.data.LabeledDataset;
 import io.dihit.eval.data.LabeledImages;
-import io.dihit.eval.data.PixelFeatures;
-import io.dihit.eval.embed.ClipEncoder;
-import io.dihit.eval.embed.FeatureFile;
 import io.dihit.eval.embed.ImageEmbeddings;
-import io.dihit.eval.embed.TextEncoder;
-import io.dihit.eval.math.Vectors;
 import io.dihit.eval.metrics.ClassificationMetrics;
 import io.dihit.eval.probe.FewShotBenchmark;
 import io.dihit.eval.probe.LinearProbe;
 import io.dihit.eval.report.EvalReport;
 import io.dihit.eval.report.ReportWriter;
-import io.dihit.eval.retrieval.RetrievalMetrics;
+import io.dihit.eval.report.SkipLog;
 import io.dihit.eval.zeroshot.PromptTemplates;
-import io.dihit.eval.zeroshot.ZeroShotClassifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code dihit eval <task> [options]}: zero-shot classification, zero-shot retrieval, linear probe or the
- * few-shot probes, written as report.json and report.md. Run with --help for the options.
+ * few-shot probes over {@link Evaluation}, written as report.json, report.md and skipped.jsonl. Options, input
+ * files, the data's classes and the output folder are checked before the model loads. Run with --help for
+ * the options.
  */
 public final class EvalMain {
+    private static final Logger LOG = LoggerFactory.getLogger(EvalMain.class);
+
     static final String HELP = """
             usage: dihit eval <task> [options]
 
@@ -50,14 +60,17 @@ public final class EvalMain {
               fewshot     DiHT few-shot probe vs plain probe at several shot counts, vs zero-shot
 
             data
-              --dataset X          fashion-mnist | an image folder (root/<class>/<image>) | a manifest (.csv/.jsonl,
-                                   retrieval). linear/fewshot on a folder use X/train and X/test; zeroshot uses X/test
-                                   when it exists, else X.
+              --dataset X          zeroshot/linear/fewshot: fashion-mnist | an image folder (X/<class>/<image>) | a
+                                   manifest (.csv/.jsonl), tar shard or folder of shards whose captions are class
+                                   names; at least 2 classes. linear/fewshot read X/train and X/test (folders),
+                                   zeroshot X/test when it exists, else X.
+                                   retrieval: a manifest (.csv/.jsonl), a tar shard (.tar) or a folder of shards.
               --max-train N        use only the first N training samples (quick runs)
               --max-test N         use only the first N test samples
 
             model
-              --checkpoint FILE    .safetensors weights (a dihit checkpoint carries its config)
+              --checkpoint PATH    weights: .safetensors (dihit's carry their config), a torch.save
+                                   .pt/.bin, a training checkpoint dir or a run dir
               --config NAME|FILE   model config (a built-in name such as diht_vitb16_224px, or a JSON file)
               --random-init        no checkpoint: random weights (speed checks only)
               --merges FILE        BPE merges file of the text tower (zeroshot, retrieval, fewshot)
@@ -75,131 +88,155 @@ public final class EvalMain {
               --lambdas LIST       L2 strengths the plain probe cross-validates (default 1e-6,1e-5,...,1e-1)
 
             output
-              --out DIR            write report.json and report.md there (default: print Markdown only)
+              --out DIR            write report.json, report.md and skipped.jsonl (unreadable images, dataset rows
+                                   the reader skipped) there
+                                   (default: print Markdown only)
               -h, --help           this text
             """;
 
     private EvalMain() {}
 
-    public static void main(String[] args) {
-        try {
-            int code = run(args, System.out);
-            if (code != 0) {
-                System.exit(code);
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("dihit eval: " + e.getMessage());
-            System.err.println("(dihit eval --help lists the options)");
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("dihit eval: " + e.getMessage());
-            System.exit(1);
-        } catch (java.io.UncheckedIOException e) {
-            // e.g. an image that cannot be decoded: the message names it
-            System.err.println("dihit eval: " + e.getMessage());
-            System.exit(1);
-        }
+    /** Runs {@link #run}; a user error is one line on stderr and exit code 2. */
+    public static void main(String[] args) throws Exception {
+        CommandLineArgs.main("eval", args, EvalMain::run);
     }
 
-    /** Runs one evaluation; returns the exit code. */
+    /**
+     * Runs one evaluation and returns the exit code. Mistakes the user can fix are thrown as
+     * {@link IllegalArgumentException} (options) or {@link UserError} (files, folders, data).
+     */
     public static int run(String[] args, PrintStream out) throws IOException {
-        Options o = Options.parse(args);
+        EvalOptions o = EvalOptions.parse(args);
         if (o.help) {
             out.print(HELP);
             return 0;
         }
         String started = Instant.now().toString();
-        Runner runner = new Runner(o);
-        try {
-            EvalReport report = runner.run(started);
-            if (o.get("out") != null) {
-                Path dir = Path.of(o.get("out"));
+        PromptTemplates templates = o.needsText() ? templates(o) : null;
+        Path dir = o.outputFolder(); // checked first: the dataset's bad rows are listed there while it is read
+        SkipTally images = new SkipTally("image");
+        SkipTally rows = new SkipTally("dataset row");
+        try (SkipLog log = dir == null ? null : SkipLog.open(dir.resolve(SkipLog.FILE_NAME))) {
+            Data data = Data.open(o, log == null ? rows : rows.andThen(log));
+            Consumer<Skip> sink = log == null ? images : images.andThen(log);
+            EvalReport report = new Task(o, data, templates, sink, images, rows, started).run();
+            if (dir != null) {
                 ReportWriter.write(report, dir);
-                out.println("wrote " + dir.resolve("report.json") + " and " + dir.resolve("report.md"));
+                out.println("wrote " + dir.resolve("report.json") + ", report.md and " + SkipLog.FILE_NAME);
             }
             out.print(ReportWriter.markdown(report));
             return 0;
-        } finally {
-            runner.close();
         }
     }
 
-    /** Command-line options: the task, then --key value pairs and a few flags. */
-    static final class Options {
-        static final List<String> FLAGS = List.of("random-init", "no-cache", "help");
-        static final List<String> KEYS = List.of("dataset", "max-train", "max-test", "checkpoint", "config", "merges",
-                "features", "device", "batch", "cache", "templates", "shots", "samplings", "seed", "threads", "lambdas", "out");
-        final Map<String, String> values = new LinkedHashMap<>();
-        String task;
-        boolean help;
+    private static PromptTemplates templates(EvalOptions o) throws IOException {
+        return PromptTemplates.resolve(o.get("templates") == null ? "generic" : o.get("templates"));
+    }
 
-        static Options parse(String[] args) {
-            Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("-h") || a.equals("--help")) {
-                    o.help = true;
-                } else if (a.startsWith("--")) {
-                    String key = a.substring(2);
-                    if (FLAGS.contains(key)) {
-                        o.values.put(key, "true");
-                    } else if (KEYS.contains(key)) {
-                        o.values.put(key, CommandLineArgs.value(args, ++i, a));
-                    } else {
-                        throw new IllegalArgumentException("unknown option " + a);
-                    }
-                } else if (o.task == null) {
-                    o.task = a;
-                } else {
-                    throw new IllegalArgumentException("unexpected argument " + a);
-                }
-            }
-            if (!o.help) {
-                if (o.task == null) {
-                    throw new IllegalArgumentException("no task given (zeroshot, retrieval, linear, fewshot)");
-                }
-                if (!List.of("zeroshot", "retrieval", "linear", "fewshot").contains(o.task)) {
-                    throw new IllegalArgumentException("unknown task '" + o.task + "'");
-                }
-                if (o.get("dataset") == null) {
-                    throw new IllegalArgumentException("--dataset is required");
-                }
-            }
-            return o;
+    /** Counts skips by reason and logs the first ones (the full list streams to skipped.jsonl). */
+    private static final class SkipTally implements Consumer<Skip> {
+        private final String what;
+        private final Map<String, Long> byReason = new TreeMap<>();
+        private long total;
+
+        SkipTally(String what) {
+            this.what = what;
         }
 
-        String get(String key) {
-            return values.get(key);
+        @Override
+        public synchronized void accept(Skip s) {
+            byReason.merge(SkipLog.reasonName(s.reason()), 1L, Long::sum);
+            total++;
+            if (total <= 20 || total % 1000 == 0) { // a bad dataset must not flood the log
+                LOG.warn("skipped {} {}{} ({} so far)", what, s.source().isEmpty() ? "" : s.source() + " ", s, total);
+            }
         }
 
-        boolean flag(String key) {
-            return values.containsKey(key);
+        synchronized long total() {
+            return total;
         }
 
-        int integer(String key, int fallback) {
-            String v = values.get(key);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + key + " expects an integer, got '" + v + "'");
-            }
+        synchronized Map<String, Long> byReason() {
+            return new TreeMap<>(byReason);
         }
     }
 
-    /** Opens what the task needs, runs it, and assembles the report. */
-    static final class Runner implements AutoCloseable {
-        private final Options o;
+    /**
+     * The task's datasets, opened (and their classes checked) before any model loads; every manifest row or shard
+     * sample their readers skip goes to {@code onSkip}.
+     */
+    private record Data(LabeledImages train, LabeledImages test, CaptionedImages captioned, String fingerprint) {
+        static Data open(EvalOptions o, Consumer<Skip> onSkip) throws IOException {
+            String dataset = o.get("dataset");
+            if (o.task.equals("retrieval")) {
+                CaptionedImages c = CaptionedImages.open(Path.of(dataset), onSkip);
+                return new Data(null, null, c, c.fingerprint());
+            }
+            LabeledImages test = limit(o, split(dataset, false, onSkip), "max-test");
+            if (o.task.equals("zeroshot")) {
+                return new Data(null, LabeledImages.requireTwoClasses(test, dataset), null, test.fingerprint());
+            }
+            LabeledImages train = LabeledImages.requireTwoClasses(limit(o, split(dataset, true, onSkip), "max-train"),
+                    dataset);
+            if (!train.classNames().equals(test.classNames())) {
+                throw new UserError("train and test classes differ: " + train.classNames() + " vs " + test.classNames());
+            }
+            return new Data(train, test, null, new Fingerprints().add(train.fingerprint()).add(test.fingerprint()).hex());
+        }
+
+        private static LabeledImages limit(EvalOptions o, LabeledImages data, String key) {
+            int n = o.integer(key, 0);
+            return n > 0 ? FirstN.of(data, n) : data;
+        }
+
+        /**
+         * fashion-mnist, or X/train and X/test (folders: class sub-folders or tar shards); zero-shot reads X/test
+         * when present, else X itself (also a manifest or a tar shard, captions = class names).
+         */
+        private static LabeledImages split(String dataset, boolean train, Consumer<Skip> onSkip) throws IOException {
+            if (dataset.equals("fashion-mnist")) {
+                try {
+                    return FashionMnist.load(train ? FashionMnist.Split.TRAIN : FashionMnist.Split.TEST);
+                } catch (NoSuchFileException e) {
+                    throw new UserError(e.getFile() + ": " + e.getReason(), e);
+                }
+            }
+            Path root = Path.of(dataset);
+            Path sub = root.resolve(train ? "train" : "test");
+            if (Files.isDirectory(sub)) {
+                return LabeledDataset.open(sub, onSkip);
+            }
+            if (train) {
+                throw new UserError(Files.exists(root) ? root + " has no train/ sub-folder (the probes read " + root
+                        + "/train and " + root + "/test)" : "dataset " + root + ": not found");
+            }
+            return LabeledDataset.open(root, onSkip);
+        }
+    }
+
+    /** One run: loads the model, evaluates, and assembles the report. */
+    private static final class Task {
+        private final EvalOptions o;
+        private final Data data;
+        private final PromptTemplates templates;
+        private final Consumer<Skip> sink;
+        private final SkipTally skips;
+        private final SkipTally sourceRows;
+        private final String started;
         private final Map<String, String> settings = new LinkedHashMap<>();
-        private ClipEncoder encoder;
-        private ImageEmbeddings images;
-        private String checkpointKey;
         private String configName;
+        private String checkpointKey;
+        private String checkpointFile;
 
-        Runner(Options o) {
+        Task(EvalOptions o, Data data, PromptTemplates templates, Consumer<Skip> sink, SkipTally skips,
+             SkipTally sourceRows, String started) {
             this.o = o;
+            this.data = data;
+            this.templates = templates;
+            this.sink = sink;
+            this.skips = skips;
+            this.sourceRows = sourceRows;
+            this.started = started;
             o.values.forEach((k, v) -> {
                 if (!List.of("dataset", "checkpoint", "config", "out").contains(k)) {
                     settings.put(k, v);
@@ -207,48 +244,43 @@ public final class EvalMain {
             });
         }
 
-        EvalReport run(String started) throws IOException {
-            boolean pixels = "pixels".equals(o.get("features"));
-            if (o.get("features") != null && !pixels) {
-                throw new IllegalArgumentException("--features accepts only 'pixels'");
+        EvalReport run() throws IOException {
+            if (o.pixels()) {
+                return pixelLinear();
             }
-            if (pixels && !o.task.equals("linear")) {
-                throw new IllegalArgumentException("--features pixels works with the linear task only");
+            try (Evaluation eval = open()) {
+                return switch (o.task) {
+                    case "zeroshot" -> zeroShot(eval);
+                    case "retrieval" -> retrieval(eval);
+                    case "linear" -> linear(eval);
+                    case "fewshot" -> fewShot(eval);
+                    default -> throw new IllegalArgumentException("unknown task " + o.task);
+                };
             }
-            if (!pixels) {
-                openModel();
-            }
-            String dataset = o.get("dataset");
-            return switch (o.task) {
-                case "zeroshot" -> zeroShot(dataset, started);
-                case "retrieval" -> retrieval(dataset, started);
-                case "linear" -> linear(dataset, pixels, started);
-                case "fewshot" -> fewShot(dataset, started);
-                default -> throw new IllegalArgumentException("unknown task " + o.task);
-            };
         }
 
-        private void openModel() throws IOException {
-            Path checkpoint = o.get("checkpoint") == null ? null : Path.of(o.get("checkpoint"));
-            if (checkpoint == null && !o.flag("random-init")) {
-                throw new IllegalArgumentException("--checkpoint is required (or --random-init for speed checks)");
-            }
+        private Evaluation open() throws IOException {
+            // a run directory or training checkpoint stands for its model file; the report names that file
+            Path checkpoint = o.get("checkpoint") == null ? null : Checkpoints.resolveModelFile(Path.of(o.get("checkpoint")));
+            checkpointFile = checkpoint == null ? null : checkpoint.toString();
             ClipConfig config;
             if (o.get("config") != null) {
                 String c = o.get("config");
                 config = Files.isRegularFile(Path.of(c)) ? ClipConfig.fromJson(Path.of(c)) : ClipConfig.named(c);
                 configName = c;
-            } else if (checkpoint != null && checkpoint.toString().endsWith(".safetensors")
-                    && Checkpoints.readConfig(checkpoint).isPresent()) {
-                config = Checkpoints.readConfig(checkpoint).get();
-                configName = "from checkpoint metadata";
             } else {
-                throw new IllegalArgumentException("--config is required: the checkpoint does not carry one");
+                config = Checkpoints.readConfig(checkpoint).orElseThrow(() -> new UserError("--config is required: "
+                        + checkpoint + " does not carry a model config"));
+                configName = "from checkpoint metadata";
             }
             Device device = o.get("device") == null ? Device.cpu() : Device.fromName(o.get("device"));
-            encoder = ClipEncoder.open(config, checkpoint, device, o.integer("batch", 64));
+            ClipOptions options = ClipOptions.defaults().withDevice(device).withBatchSize(o.integer("batch", 64));
+            if (o.needsText()) {
+                options = options.withTokenizer(Path.of(o.get("merges")));
+            }
+            Clip clip = checkpoint == null ? Clip.randomlyInitialised(config, options) : Clip.load(config, checkpoint, options);
             checkpointKey = ImageEmbeddings.checkpointKey(checkpoint, config.toJson());
-            images = new ImageEmbeddings(encoder, checkpointKey, cacheDir());
+            return new Evaluation(clip, checkpointKey, cacheDir(), sink);
         }
 
         /** --cache DIR, else ~/.cache/dihit/embeddings; null with --no-cache. */
@@ -260,158 +292,83 @@ public final class EvalMain {
                     : Path.of(System.getProperty("user.home"), ".cache", "dihit", "embeddings");
         }
 
-        private EvalReport.Model model(boolean pixels) {
-            if (pixels) {
-                return new EvalReport.Model("pixels", null, null, null, null);
-            }
-            return new EvalReport.Model("clip", configName, o.get("checkpoint"), checkpointKey, encoder.logitScale());
+        private EvalReport zeroShot(Evaluation eval) throws IOException {
+            Evaluation.ZeroShot r = eval.zeroShot(data.test(), templates);
+            return report(eval, EvalReport.ZeroShot.of(templates.name(), templates.size(), data.test().classNames(),
+                    r.metrics()), null, null, null, 0);
         }
 
-        private EvalReport.Run runInfo(String dataset, String fingerprint, boolean pixels, String started) {
-            return new EvalReport.Run(o.task, dataset, fingerprint, model(pixels), settings,
-                    System.getProperty("java.version"), started, Instant.now().toString());
+        private EvalReport retrieval(Evaluation eval) throws IOException {
+            Evaluation.Retrieval r = eval.retrieval(data.captioned());
+            return report(eval, null, EvalReport.Retrieval.of(r.metrics()), null, null, r.captionsDropped());
         }
 
-        private TextEncoder textEncoder() throws IOException {
-            if (o.get("merges") == null) {
-                throw new IllegalArgumentException("--merges is required for text embeddings (the tokenizer's merges file)");
-            }
-            return encoder.textEncoder(ClipTokenizer.fromMerges(Path.of(o.get("merges"))));
-        }
-
-        private PromptTemplates templates() throws IOException {
-            return PromptTemplates.resolve(o.get("templates") == null ? "generic" : o.get("templates"));
-        }
-
-        private EvalReport zeroShot(String dataset, String started) throws IOException {
-            LabeledImages test = limit(split(dataset, false), "max-test");
-            PromptTemplates t = templates();
-            ZeroShotClassifier zs = ZeroShotClassifier.build(test.classNames(), t, textEncoder());
-            ClassificationMetrics m = zs.evaluate(images.of(test), test.labels());
-            return new EvalReport(runInfo(dataset, test.fingerprint(), false, started),
-                    EvalReport.ZeroShot.of(t.name(), t.size(), test.classNames(), m), null, null, null);
-        }
-
-        private EvalReport retrieval(String dataset, String started) throws IOException {
-            CaptionedImages set = CaptionedImages.fromManifest(Path.of(dataset));
-            if (set.report().skippedCount() > 0) {
-                settings.put("manifest rows skipped", String.valueOf(set.report().skippedCount()));
-            }
-            float[][] img = images.of(set);
-            float[][] txt = cachedTexts(set.captions(), set.fingerprint());
-            RetrievalMetrics m = RetrievalMetrics.fromEmbeddings(img, txt, set.textToImage(), RetrievalMetrics.DEFAULT_KS,
-                    encoder.device());
-            return new EvalReport(runInfo(dataset, set.fingerprint(), false, started), null, EvalReport.Retrieval.of(m),
-                    null, null);
-        }
-
-        /** Caption embeddings, cached like image embeddings (the captions are part of the set's fingerprint). */
-        private float[][] cachedTexts(List<String> captions, String fingerprint) throws IOException {
-            String key = "txt-" + checkpointKey + "-" + fingerprint + "-" + encoder.contextLength();
-            Path cacheDir = cacheDir();
-            Path file = cacheDir == null ? null : cacheDir.resolve(key + ".emb");
-            if (file != null && Files.isRegularFile(file)) {
-                try {
-                    return FeatureFile.read(file, key);
-                } catch (IOException e) {
-                    // damaged or foreign file: recompute below
-                }
-            }
-            float[][] txt = textEncoder().encode(captions);
-            if (file != null) {
-                FeatureFile.write(file, key, txt);
-            }
-            return txt;
-        }
-
-        private EvalReport linear(String dataset, boolean pixels, String started) throws IOException {
-            LabeledImages train = limit(split(dataset, true), "max-train");
-            LabeledImages test = limit(split(dataset, false), "max-test");
-            checkSameClasses(train, test);
-            float[][] xTrain = pixels ? PixelFeatures.of(train) : Vectors.normalizedRows(images.of(train));
-            float[][] xTest = pixels ? PixelFeatures.of(test) : Vectors.normalizedRows(images.of(test));
+        private EvalReport linear(Evaluation eval) throws IOException {
             LinearProbe.Config cfg = linearConfig(LinearProbe.Config.defaults().withSeed(o.integer("seed", 0)));
-            recordLinearSettings(cfg);
-            LinearProbe.Result r = LinearProbe.fit(xTrain, train.labels(), train.classNames().size(), cfg);
-            ClassificationMetrics m = ClassificationMetrics.fromScores(r.model().logits(xTest), test.labels());
-            EvalReport.Linear section = new EvalReport.Linear(train.size(), test.size(), r.lambda(), m.top1(), m.top5(),
-                    m.meanPerClassRecall(), r.crossValidation());
-            String fp = new Fingerprints().add(train.fingerprint()).add(test.fingerprint()).hex();
-            return new EvalReport(runInfo(dataset, fp, pixels, started), null, null, section, null);
+            Evaluation.Linear r = eval.linearProbe(data.train(), data.test(), cfg);
+            return report(eval, null, null, linearSection(r.fit(), r.test(), r.train().rows().length,
+                    r.testImages().rows().length), null, 0);
         }
 
-        private EvalReport fewShot(String dataset, String started) throws IOException {
-            LabeledImages train = limit(split(dataset, true), "max-train");
-            LabeledImages test = limit(split(dataset, false), "max-test");
-            checkSameClasses(train, test);
-            ZeroShotClassifier zs = ZeroShotClassifier.build(train.classNames(), templates(), textEncoder());
+        /** The model-free baseline: grey pixel values; unreadable images are counted skips, as with a model. */
+        private EvalReport pixelLinear() throws IOException {
+            LinearProbe.Config cfg = linearConfig(LinearProbe.Config.defaults().withSeed(o.integer("seed", 0)));
+            ImageFeatures train = PixelFeatures.of(data.train(), s -> sink.accept(s.withSource("train")));
+            ImageFeatures test = PixelFeatures.of(data.test(), s -> sink.accept(s.withSource("test")));
+            LinearProbe.Result fit = LinearProbe.fit(train.rows(), train.labels(data.train()),
+                    data.train().classNames().size(), cfg);
+            ClassificationMetrics m = ClassificationMetrics.fromScores(fit.model().logits(test.rows()),
+                    test.labels(data.test()));
+            return report(null, null, null, linearSection(fit, m, train.rows().length, test.rows().length), null, 0);
+        }
+
+        private EvalReport fewShot(Evaluation eval) throws IOException {
             FewShotBenchmark.Config d = FewShotBenchmark.Config.defaults();
-            int[] shots = o.get("shots") == null ? d.shots()
-                    : Arrays.stream(o.get("shots").split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
-            LinearProbe.Config lin = linearConfig(d.linear());
-            FewShotBenchmark.Config cfg = new FewShotBenchmark.Config(shots, o.integer("samplings", d.samplings()),
-                    o.integer("seed", 0), d.diht(), lin);
-            recordLinearSettings(lin);
+            FewShotBenchmark.Config cfg = new FewShotBenchmark.Config(o.shots(d.shots()), o.integer("samplings",
+                    d.samplings()), o.integer("seed", 0), d.diht(), linearConfig(d.linear()));
             settings.put("effective shots", Arrays.toString(cfg.shots()));
             settings.put("effective samplings", String.valueOf(cfg.samplings()));
             settings.put("effective delta grid (x s*sqrt(classes))", Arrays.toString(cfg.diht().deltaGrid()));
             settings.put("effective delta_b grid (x s)", Arrays.toString(cfg.diht().biasGrid()));
             settings.put("effective DiHT probe folds / max steps", cfg.diht().folds() + " / " + cfg.diht().maxIterations());
-            FewShotBenchmark.Result r = FewShotBenchmark.run(zs, encoder.logitScale(), images.of(train), train.labels(),
-                    images.of(test), test.labels(), cfg);
-            String fp = new Fingerprints().add(train.fingerprint()).add(test.fingerprint()).hex();
-            return new EvalReport(runInfo(dataset, fp, false, started), null, null, null, r);
+            Evaluation.FewShot r = eval.fewShot(data.train(), data.test(), templates, cfg);
+            return report(eval, null, null, null, r.result(), 0);
         }
 
-        /** Writes the plain probe's effective settings (defaults included) into the report. */
-        private void recordLinearSettings(LinearProbe.Config c) {
-            settings.put("effective seed", String.valueOf(o.integer("seed", 0)));
-            settings.put("effective lambdas", Arrays.toString(c.lambdas()));
-            settings.put("effective linear probe folds / max iterations / CV subset",
-                    c.folds() + " / " + c.maxIterations() + " / " + c.cvMaxSamples());
+        private EvalReport.Linear linearSection(LinearProbe.Result fit, ClassificationMetrics m, int train, int test) {
+            return new EvalReport.Linear(train, test, fit.lambda(), m.top1(), m.top5(), m.meanPerClassRecall(),
+                    fit.crossValidation());
         }
 
-        /** Applies --lambdas and --threads. */
+        /** Applies --lambdas and --threads, and writes the plain probe's effective settings into the report. */
         private LinearProbe.Config linearConfig(LinearProbe.Config c) {
-            double[] lambdas = o.get("lambdas") == null ? c.lambdas()
-                    : Arrays.stream(o.get("lambdas").split(",")).map(String::strip).mapToDouble(Double::parseDouble).toArray();
-            return new LinearProbe.Config(lambdas, c.folds(), c.maxIterations(), c.cvMaxSamples(), c.seed(),
-                    o.integer("threads", c.threads()));
+            LinearProbe.Config cfg = new LinearProbe.Config(o.lambdas(c.lambdas()), c.folds(), c.maxIterations(),
+                    c.cvMaxSamples(), c.seed(), o.integer("threads", c.threads()));
+            settings.put("effective seed", String.valueOf(o.integer("seed", 0)));
+            settings.put("effective lambdas", Arrays.toString(cfg.lambdas()));
+            settings.put("effective linear probe folds / max iterations / CV subset",
+                    cfg.folds() + " / " + cfg.maxIterations() + " / " + cfg.cvMaxSamples());
+            return cfg;
         }
 
-        private LabeledImages limit(LabeledImages data, String key) {
-            int n = o.integer(key, 0);
-            return n > 0 ? FirstN.of(data, n) : data;
+        private EvalReport report(Evaluation eval, EvalReport.ZeroShot zeroShot, EvalReport.Retrieval retrieval,
+                                  EvalReport.Linear linear, FewShotBenchmark.Result fewShot, int captionsDropped) {
+            EvalReport.Model model = eval == null ? new EvalReport.Model("pixels", null, null, null, null)
+                    : new EvalReport.Model("clip", configName, checkpointFile, checkpointKey, eval.logitMultiplier());
+            EvalReport.Run run = new EvalReport.Run(o.task, o.get("dataset"), data.fingerprint(), model, settings,
+                    System.getProperty("java.version"), started, Instant.now().toString());
+            EvalReport.Skipped skipped = new EvalReport.Skipped(skips.total(), skips.byReason(), captionsDropped,
+                    sourceRows.total(), sourceRows.byReason(), o.get("out") == null ? null : SkipLog.FILE_NAME);
+            return new EvalReport(run, zeroShot, retrieval, linear, fewShot, skipped, provenance(eval != null));
         }
 
-        /** fashion-mnist or an image folder; {@code train} picks the training split. */
-        private static LabeledImages split(String dataset, boolean train) throws IOException {
-            if (dataset.equals("fashion-mnist")) {
-                return FashionMnist.load(train ? FashionMnist.Split.TRAIN : FashionMnist.Split.TEST);
-            }
-            Path root = Path.of(dataset);
-            Path sub = root.resolve(train ? "train" : "test");
-            if (Files.isDirectory(sub)) {
-                return ImageFolder.open(sub);
-            }
-            if (train) {
-                throw new IOException(root + " has no train/ sub-folder (probes need " + root + "/train and " + root + "/test)");
-            }
-            return ImageFolder.open(root);
-        }
-
-        private static void checkSameClasses(LabeledImages train, LabeledImages test) {
-            if (!train.classNames().equals(test.classNames())) {
-                throw new IllegalArgumentException("train and test classes differ: " + train.classNames() + " vs "
-                        + test.classNames());
-            }
-        }
-
-        @Override
-        public void close() {
-            if (encoder != null) {
-                encoder.close();
-            }
+        /** The options as given (the config of this run), the data fingerprint and the seed of the probes. */
+        private Provenance provenance(boolean engine) {
+            ObjectNode config = new ObjectMapper().createObjectNode().put("task", o.task);
+            o.values.forEach(config::put);
+            Long seed = List.of("linear", "fewshot").contains(o.task) ? (long) o.integer("seed", 0) : null;
+            return engine ? Provenance.capture(config, data.fingerprint(), seed)
+                    : Provenance.captureWithoutEngine(config, data.fingerprint(), seed);
         }
     }
 }

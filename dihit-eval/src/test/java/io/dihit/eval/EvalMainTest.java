@@ -4,26 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dihit.core.io.Checkpoints;
-import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.eval.data.FashionMnistTestSupport;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalMainTest {
-    private static String run(String... args) throws IOException {
+    static String run(String... args) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         assertEquals(0, EvalMain.run(args, new PrintStream(buf, true, StandardCharsets.UTF_8)));
         return buf.toString(StandardCharsets.UTF_8);
@@ -58,15 +54,8 @@ class EvalMainTest {
 
     @Test
     void modelTasksEndToEndWithASavedCheckpoint(@TempDir Path dir) throws IOException {
-        // A random demo_tiny model saved as a dihit checkpoint (its config travels in the metadata).
-        Path ckpt = dir.resolve("tiny.safetensors");
-        try (NDManager m = NDManager.newBaseManager()) {
-            ClipModel model = new ClipModel(ClipConfig.named("demo_tiny"));
-            model.initializeParameters(m);
-            Checkpoints.saveSafetensors(model, ckpt);
-        }
-        Path merges = dir.resolve("merges.txt");
-        Files.writeString(merges, "#version: 0.2\n"); // no merges: byte-level tokens only
+        Path ckpt = TinyModels.demoTinyCheckpoint(dir);
+        Path merges = TinyModels.byteMerges(dir);
         Path data = dir.resolve("colours");
         int[] colours = {0xD02020, 0x2040D0};
         String[] names = {"red_square", "blue_square"};
@@ -75,7 +64,7 @@ class EvalMainTest {
             for (int c = 0; c < 2; c++) {
                 for (int i = 0; i < 3; i++) {
                     Path p = data.resolve(split).resolve(names[c]).resolve(i + ".png");
-                    square(p, colours[c], i);
+                    TinyModels.writeSquare(p, colours[c], i);
                     if (split.equals("test")) {
                         manifest.append(split).append(c).append(i).append("a,").append(p).append(",a ")
                                 .append(names[c].replace('_', ' ')).append('\n');
@@ -100,16 +89,10 @@ class EvalMainTest {
         assertEquals(6, zs.at("/zeroShot/samples").asInt());
         assertEquals(6, zs.at("/zeroShot/templateCount").asInt());
         assertEquals(1.0, zs.at("/zeroShot/top5").asDouble()); // two classes: always within the top 5
-        assertEquals(Math.exp(ClipModel.INITIAL_LOGIT_SCALE), zs.at("/run/model/logitScale").asDouble(), 1e-3);
-        long cached;
-        try (var files = Files.list(cache)) {
-            cached = files.count();
-        }
-        assertEquals(1, cached);
+        assertEquals(Math.exp(ClipModel.INITIAL_LOG_LOGIT_SCALE), zs.at("/run/model/logit_multiplier").asDouble(), 1e-3);
+        assertEquals(List.of(".emb", ".skipped.jsonl"), cacheFiles(cache)); // the embeddings and their (empty) skip list
         run(concat(new String[] {"zeroshot", "--dataset", data.toString()}, model)); // served from the cache
-        try (var files = Files.list(cache)) {
-            assertEquals(1, files.count());
-        }
+        assertEquals(List.of(".emb", ".skipped.jsonl"), cacheFiles(cache));
 
         Path rOut = dir.resolve("ret");
         String md = run(concat(new String[] {"retrieval", "--dataset", csv.toString(), "--out", rOut.toString()}, model));
@@ -130,19 +113,14 @@ class EvalMainTest {
         assertTrue(Files.readString(fOut.resolve("report.md")).contains("| shots / class | DiHT probe | plain probe |"));
     }
 
-    private static void square(Path p, int rgb, int variant) throws IOException {
-        Files.createDirectories(p.getParent());
-        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 40; y++) {
-            for (int x = 0; x < 40; x++) {
-                boolean inside = x >= 5 + variant && x < 30 + variant && y >= 8 && y < 33;
-                img.setRGB(x, y, inside ? rgb : 0xFFFFFF);
-            }
+    /** The suffixes of the cache's files, sorted. */
+    private static List<String> cacheFiles(Path cache) throws IOException {
+        try (var files = Files.list(cache)) {
+            return files.map(p -> p.getFileName().toString()).map(n -> n.substring(n.indexOf('.'))).sorted().toList();
         }
-        ImageIO.write(img, "png", p.toFile());
     }
 
-    private static String[] concat(String[] a, String[] b) {
+    static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

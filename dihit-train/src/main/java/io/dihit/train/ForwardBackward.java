@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.dihit.train.data.TrainingBatch;
+import io.dihit.core.data.Batch;
 import io.dihit.train.distill.SoftTargets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +48,10 @@ final class ForwardBackward {
      * Leaves accumulated gradients on every replica (call {@link ParameterReplicas#zeroGradients()} first).
      * Returns the losses as numbers; non-finite values are reported, not thrown.
      */
-    StepLosses run(NDManager scope, TrainingBatch batch, SoftTargets targets, int stepSeed) {
+    StepLosses run(NDManager scope, Batch batch, SoftTargets targets, int stepSeed) {
         List<Piece> pieces = split(batch.size(), stepSeed);
         ParameterStore mainStore = replicas.store(0);
-        NDArray logitScale = mainStore.getValue(encoder.logitScale(), replicas.mainDevice(), true);
+        NDArray logLogitScale = mainStore.getValue(encoder.logLogitScale(), replicas.mainDevice(), true);
         LossStage.Result result;
         if (chunkSize == 0) {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -62,7 +62,7 @@ final class ForwardBackward {
                     images.add(e[0].toDevice(replicas.mainDevice(), false));
                     texts.add(e[1].toDevice(replicas.mainDevice(), false));
                 }
-                result = lossStage.compute(mainStore, concat(images), concat(texts), logitScale, targets);
+                result = lossStage.compute(mainStore, concat(images), concat(texts), logLogitScale, targets);
                 collector.backward(result.total());
             }
         } else {
@@ -78,7 +78,7 @@ final class ForwardBackward {
             imageLeaves.setRequiresGradient(true);
             textLeaves.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                result = lossStage.compute(mainStore, imageLeaves, textLeaves, logitScale, targets);
+                result = lossStage.compute(mainStore, imageLeaves, textLeaves, logLogitScale, targets);
                 collector.backward(result.total()); // stage 2: also fills logit scale and head gradients
                 NDArray imageGrad = imageLeaves.getGradient().duplicate();
                 NDArray textGrad = textLeaves.getGradient().duplicate();
@@ -96,12 +96,12 @@ final class ForwardBackward {
                 result.distillation() == null ? 0.0 : value(result.distillation()), result.labelledRows());
     }
 
-    private NDArray[] embed(NDManager scope, TrainingBatch batch, Piece p) {
+    private NDArray[] embed(NDManager scope, Batch batch, Piece p) {
         Engine.getInstance().setRandomSeed(p.seed());
         Device device = replicas.device(p.replica());
-        TrainingBatch part = batch.slice(p.from(), p.to());
-        NDArray images = part.images().toNDArray(scope).toDevice(device, false);
-        NDArray tokens = part.tokensNDArray(scope).toDevice(device, false);
+        Batch part = batch.slice(p.from(), p.to());
+        NDArray images = part.images(scope).toDevice(device, false);
+        NDArray tokens = part.tokenArray(scope).toDevice(device, false);
         ParameterStore store = replicas.store(p.replica());
         return new NDArray[] {encoder.encodeImage(store, images, true), encoder.encodeText(store, tokens, true)};
     }

@@ -4,13 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import io.dihit.train.optim.WeightDecayRule;
 import java.util.Map;
 
 /**
  * What the training loop needs from a dual encoder: two towers returning unnormalised embeddings,
- * a learned log logit scale, and every trainable parameter under a stable name (names decide
- * weight decay and key checkpoints). {@link ClipEncoder} adapts dihit-core's ClipModel.
+ * the learned log logit scale, and every trainable parameter under a stable name (names decide
+ * weight decay by {@link io.dihit.core.model.WeightDecayRule} and key checkpoints).
+ * {@link ClipModelEncoder} adapts dihit-core's ClipModel.
  */
 public interface ImageTextEncoder {
 
@@ -23,15 +23,15 @@ public interface ImageTextEncoder {
     Map<String, Parameter> namedParameters();
 
     /**
-     * Whether AdamW decays this parameter (by default {@link WeightDecayRule}: matrices that are not
-     * embeddings). Models with their own rule override it.
+     * What model files record about this encoder besides its weights (ClipModelEncoder: its config, under
+     * {@code Checkpoints.CONFIG_METADATA_KEY}, so readers rebuild the model from the file alone).
      */
-    default boolean usesWeightDecay(String name) {
-        return WeightDecayRule.decays(name, namedParameters().get(name).getShape());
+    default Map<String, String> modelMetadata() {
+        return Map.of();
     }
 
-    /** The learned log temperature, a scalar. */
-    Parameter logitScale();
+    /** The learned log of the logit multiplier, a scalar (its state-dict name is logit_scale). */
+    Parameter logLogitScale();
 
     /** (N, 3, H, W) float images -> (N, embedDim) unnormalised embeddings. */
     NDArray encodeImage(ParameterStore ps, NDArray images, boolean training);

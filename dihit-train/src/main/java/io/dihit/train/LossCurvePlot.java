@@ -14,11 +14,11 @@ import java.util.Map;
 /**
  * Draws a run's metrics.jsonl as one PNG of three stacked panels, each {@link LineChart#WIDTH} x
  * {@link LineChart#HEIGHT}: the loss parts (loss, contrastive and, with distillation, the distillation
- * term) against the step, the learning rate, and the logit scale (the multiplier, exp of the learned
- * log). The file is re-read at every call, so nothing accumulates in memory between plots and a
+ * term) against the step, the learning rate, and the logit multiplier (exp of the learned log logit
+ * scale). The file is re-read at every call, so nothing accumulates in memory between plots and a
  * resumed run's curve includes the steps before the interruption.
  */
-public final class LossCurvePlot {
+final class LossCurvePlot {
 
     /** Number of stacked panels in the image. */
     public static final int PANELS = 3;
@@ -27,7 +27,7 @@ public final class LossCurvePlot {
 
     /** Renders {@code metrics} into {@code png} (written to a temporary file and renamed into place). */
     public static void write(Path metrics, Path png) {
-        Map<String, List<double[]>> columns = MetricsCurves.read(metrics, List.of("loss", "contrastive", "distillation", "lr", "scale"));
+        Map<String, List<double[]>> columns = MetricsCurves.read(metrics, List.of("loss", "contrastive", "distillation", "lr", "logit_multiplier"));
         if (columns.get("loss").isEmpty()) {
             throw new IllegalArgumentException("no metrics to plot in " + metrics);
         }
@@ -39,7 +39,8 @@ public final class LossCurvePlot {
         }
         BufferedImage image = Figures.stack(List.of(loss.render(),
                 new LineChart("learning rate", "step", "lr", false).add(LineChart.Series.of("lr", columns.get("lr"))).render(),
-                new LineChart("logit scale", "step", "exp(logit_scale)", false).add(LineChart.Series.of("scale", columns.get("scale"))).render()));
+                new LineChart("logit multiplier", "step", "exp(log_logit_scale)", false)
+                        .add(LineChart.Series.of("logit_multiplier", columns.get("logit_multiplier"))).render()));
         Path temp = png.resolveSibling(png.getFileName() + ".tmp");
         Figures.writePng(image, temp);
         try {

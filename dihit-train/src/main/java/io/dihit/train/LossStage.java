@@ -29,17 +29,13 @@ final class LossStage {
         this.distillation = distillation;
     }
 
-    boolean distills() {
-        return distillation != null;
-    }
-
     record Result(NDArray total, NDArray contrastive, NDArray distillation, int labelledRows) {}
 
-    Result compute(ParameterStore mainStore, NDArray imageEmbeddings, NDArray textEmbeddings, NDArray logitScale,
+    Result compute(ParameterStore mainStore, NDArray imageEmbeddings, NDArray textEmbeddings, NDArray logLogitScale,
                    SoftTargets targets) {
         NDArray images = ClipModel.normalize(imageEmbeddings);
         NDArray texts = ClipModel.normalize(textEmbeddings);
-        NDArray contrastiveLoss = contrastive.compute(images, texts, logitScale);
+        NDArray contrastiveLoss = contrastive.compute(images, texts, logLogitScale);
         if (distillation == null) {
             return new Result(contrastiveLoss, contrastiveLoss, null, 0);
         }

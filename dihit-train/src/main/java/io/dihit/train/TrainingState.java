@@ -1,6 +1,7 @@
 package io.dihit.train;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dihit.core.data.LoaderState;
 
 /**
  * Position of a run, saved in every checkpoint: optimizer updates done (the schedule position),
@@ -11,20 +12,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record TrainingState(
         @JsonProperty("step") long step,
         @JsonProperty("batches_consumed") long batchesConsumed,
-        @JsonProperty("data_position") String dataPosition,
+        @JsonProperty("data_position") LoaderState dataPosition,
         @JsonProperty("skipped_steps") long skippedSteps,
         @JsonProperty("samples_seen") long samplesSeen,
         @JsonProperty("seed") long seed) {
 
-    public static TrainingState start(long seed) {
-        return new TrainingState(0, 0, null, 0, 0, seed);
+    public TrainingState {
+        if (dataPosition == null) { // a state written before the first batch
+            dataPosition = LoaderState.start();
+        }
     }
 
-    TrainingState updated(int batchSize, String position) {
+    public static TrainingState start(long seed) {
+        return new TrainingState(0, 0, LoaderState.start(), 0, 0, seed);
+    }
+
+    TrainingState updated(int batchSize, LoaderState position) {
         return new TrainingState(step + 1, batchesConsumed + 1, position, skippedSteps, samplesSeen + batchSize, seed);
     }
 
-    TrainingState skipped(String position) {
+    TrainingState skipped(LoaderState position) {
         return new TrainingState(step, batchesConsumed + 1, position, skippedSteps + 1, samplesSeen, seed);
     }
 

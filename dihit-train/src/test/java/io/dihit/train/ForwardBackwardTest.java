@@ -11,9 +11,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import io.dihit.core.data.Batch;
 import io.dihit.train.data.SyntheticBatches;
-import io.dihit.train.data.TrainingBatch;
-import io.dihit.train.distill.ConceptDistillationConfig;
+import io.dihit.train.distill.DistillationConfig;
 import io.dihit.train.distill.ConceptDistillationLoss;
 import io.dihit.train.distill.ConceptHead;
 import io.dihit.train.distill.SoftLabel;
@@ -57,7 +57,7 @@ class ForwardBackwardTest {
     /** The full batch runs without pressure; every other setup (and the full batch again, with pressure) must match it. */
     private void assertSetupsMatchFullBatch(boolean gcPressure) throws InterruptedException {
         int batchSize = 8;
-        TrainingBatch batch = new SyntheticBatches(3, batchSize, 4, 6, 20, 1).batch(0);
+        Batch batch = new SyntheticBatches(3, batchSize, 4, 6, 20, 1).batch(0);
         Path labels = dir.resolve("labels.soft");
         try (SoftLabelWriter writer = new SoftLabelWriter(labels, 5, 2, 1f)) {
             for (int i = 0; i < batchSize - 1; i++) { // the last sample has no label: exercises the row mask
@@ -72,9 +72,9 @@ class ForwardBackwardTest {
             Map<String, Parameter> params = new LinkedHashMap<>(encoder.namedParameters());
             head.getParameters().forEach(p -> params.put("concept_head." + p.getKey(), p.getValue()));
             LossStage stage = new LossStage(new HardNegativeNce(1.0, 0.5, 0.5), head,
-                    new ConceptDistillationLoss(new ConceptDistillationConfig(2.0, 0.5,
-                            ConceptDistillationConfig.MissingLabelPolicy.SKIP)));
-            SoftTargets targets = file.denseTargets(batch.ids(), ConceptDistillationConfig.MissingLabelPolicy.SKIP);
+                    new ConceptDistillationLoss(new DistillationConfig("teacher.soft", 2.0, 0.5,
+                            DistillationConfig.MissingLabelPolicy.SKIP)));
+            SoftTargets targets = file.denseTargets(batch.ids(), DistillationConfig.MissingLabelPolicy.SKIP);
             assertEquals(1, targets.missing());
 
             Result full = run(manager, encoder, params, stage, batch, targets, 1, 0);
@@ -106,7 +106,7 @@ class ForwardBackwardTest {
     private record Result(StepLosses losses, Map<String, float[]> grads) {}
 
     private static Result run(NDManager manager, TinyDualEncoder encoder, Map<String, Parameter> params,
-                              LossStage stage, TrainingBatch batch, SoftTargets targets, int replicaCount, int chunk) {
+                              LossStage stage, Batch batch, SoftTargets targets, int replicaCount, int chunk) {
         List<Device> devices = Collections.nCopies(replicaCount, Device.cpu());
         try (ParameterReplicas replicas = new ParameterReplicas(params, devices, manager);
              NDManager scope = manager.newSubManager()) {

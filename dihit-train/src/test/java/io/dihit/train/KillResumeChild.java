@@ -1,6 +1,6 @@
 package io.dihit.train;
 
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.data.SyntheticBatches;
 import java.nio.file.Path;
 

@@ -55,8 +55,9 @@ class KillResumeTest {
         }
         long killedAt = store.latest().map(CheckpointStore::stepOf).orElseThrow();
         assertTrue(killedAt < steps, "the child was killed before finishing (last checkpoint " + killedAt + ")");
-        // what a kill in the middle of writing leaves behind: a partial temporary file
-        Files.write(store.directory().resolve(String.format("step-%09d.ckpt.tmp", killedAt + 1)), new byte[] {80, 75, 3});
+        // what a kill in the middle of writing leaves behind: a partial temporary directory
+        Path partial = Files.createDirectories(store.directory().resolve(String.format("step-%09d.tmp", killedAt + 1)));
+        Files.write(partial.resolve("model.safetensors"), new byte[] {80, 0, 0});
 
         Map<String, float[]> resumed = LoopFixtures.train(LoopFixtures.config(run, steps, ""), LoopFixtures.data(),
                 steps, 99, null);

@@ -8,9 +8,10 @@ import ai.djl.ndarray.NDManager;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
+import io.dihit.core.data.LoaderState;
 import io.dihit.train.data.SyntheticBatches;
-import io.dihit.train.data.TrainingBatch;
 import io.dihit.train.distill.SoftLabel;
 import io.dihit.train.distill.SoftLabelFile;
 import io.dihit.train.distill.SoftLabelWriter;
@@ -48,21 +49,16 @@ class LongLivedArraysTest {
         }
 
         @Override
-        public Batches open(String position) {
-            Batches batches = inner.open(position);
+        public Batches open(LoaderState from) {
+            Batches batches = inner.open(from);
             return new Batches() {
-                @Override
-                public String position() {
-                    return batches.position();
-                }
-
                 @Override
                 public boolean hasNext() {
                     return batches.hasNext();
                 }
 
                 @Override
-                public TrainingBatch next() {
+                public Batch next() {
                     countsAfterStep.add(base.getManagedArrays().size());
                     return batches.next();
                 }
@@ -78,7 +74,7 @@ class LongLivedArraysTest {
             ImageTextEncoder encoder = encoderFactory.apply(manager);
             CountingSource counting = new CountingSource(data, manager);
             try (TrainingLoop loop = new TrainingLoop(config, encoder, manager,
-                    Collections.nCopies(replicas, Device.cpu()), labels)) {
+                    Collections.nCopies(replicas, Device.cpu()), labels, TrainingListener.defaults(config))) {
                 loop.run(counting);
             }
             return counting.countsAfterStep;
@@ -130,7 +126,7 @@ class LongLivedArraysTest {
             m.getEngine().setRandomSeed(0);
             ClipModel model = new ClipModel(tiny);
             model.initializeParameters(m);
-            return new ClipEncoder(model);
+            return new ClipModelEncoder(model);
         }));
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.data.SyntheticBatches;
 import io.dihit.train.distill.SoftLabelFile;
 import java.nio.file.Path;
@@ -37,7 +37,8 @@ final class LoopFixtures {
                                       SoftLabelFile labels) {
         try (NDManager manager = NDManager.newBaseManager()) {
             TinyDualEncoder encoder = TinyDualEncoder.create(manager, initSeed, Math.log(1 / 0.07));
-            try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), labels)) {
+            try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), labels,
+                    TrainingListener.defaults(config))) {
                 loop.run(data, stopAt);
                 return values(loop.parameters());
             }

@@ -27,7 +27,7 @@ class LossCurvePlotTest {
         for (int step = 1; step <= 50; step++) {
             double loss = 3.0 - step * 0.04;
             lines.append(String.format(Locale.ROOT, "{\"step\":%d,\"loss\":%.4f,\"contrastive\":%.4f,\"distillation\":%.4f,"
-                    + "\"lr\":%.6f,\"logit_scale\":2.6,\"scale\":%.4f}%n", step, loss, loss - 0.2, 0.2, 1e-3 * step, 14 + 0.1 * step));
+                    + "\"lr\":%.6f,\"log_logit_scale\":2.6,\"logit_multiplier\":%.4f}%n", step, loss, loss - 0.2, 0.2, 1e-3 * step, 14 + 0.1 * step));
         }
         Path metrics = dir.resolve("metrics.jsonl");
         Files.writeString(metrics, lines);
@@ -42,7 +42,7 @@ class LossCurvePlotTest {
             int[] tops = curveTops(image, panel, LineChart.PALETTE[0]);
             if (panel == 0) { // falling loss: lower on the image (larger y) at the right
                 assertTrue(tops[tops.length - 1] > tops[0] + 100, "loss falls: " + tops[0] + " -> " + tops[tops.length - 1]);
-            } else { // rising lr and scale
+            } else { // rising lr and logit multiplier
                 assertTrue(tops[tops.length - 1] < tops[0] - 100, "panel " + panel + " rises");
             }
         }
@@ -54,7 +54,7 @@ class LossCurvePlotTest {
     void theLoopWritesLossPngOnlyWhenPlotEveryIsSet() throws Exception {
         Path plotted = dir.resolve("plotted");
         LoopFixtures.train(LoopFixtures.config(plotted, 4, ", \"plot_every\": 2"), LoopFixtures.data(), 4, 1, null);
-        BufferedImage image = ImageIO.read(plotted.resolve(TrainingLoop.LOSS_PNG).toFile());
+        BufferedImage image = ImageIO.read(plotted.resolve(LossPlotListener.FILE).toFile());
         assertEquals(LineChart.WIDTH, image.getWidth());
         assertEquals(LossCurvePlot.PANELS * LineChart.HEIGHT, image.getHeight());
         curveTops(image, 0, LineChart.PALETTE[1]); // contrastive, drawn over the equal total loss
@@ -63,7 +63,7 @@ class LossCurvePlotTest {
         Path plain = dir.resolve("plain");
         LoopFixtures.train(LoopFixtures.config(plain, 4, ""), LoopFixtures.data(), 4, 1, null);
         assertTrue(Files.exists(plain.resolve("metrics.jsonl")));
-        assertFalse(Files.exists(plain.resolve(TrainingLoop.LOSS_PNG)), "no plot without plot_every");
+        assertFalse(Files.exists(plain.resolve(LossPlotListener.FILE)), "no plot without plot_every");
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.dihit.train;
 
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
-import io.dihit.train.data.TrainingBatch;
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -30,18 +30,13 @@ public final class SigtermChild {
                 }
 
                 @Override
-                public TrainingBatch next() {
+                public Batch next() {
                     try {
                         Thread.sleep(sleepMillis);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                     return inner.next();
-                }
-
-                @Override
-                public String position() {
-                    return inner.position();
                 }
 
                 @Override

@@ -72,7 +72,7 @@ final class TinyDualEncoder extends AbstractBlock implements ImageTextEncoder {
     }
 
     @Override
-    public Parameter logitScale() {
+    public Parameter logLogitScale() {
         return logitScale;
     }
 

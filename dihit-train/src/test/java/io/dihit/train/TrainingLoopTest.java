@@ -11,9 +11,9 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.BatchSource;
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
 import io.dihit.train.data.SyntheticBatches;
-import io.dihit.train.data.TrainingBatch;
 import io.dihit.train.distill.SoftLabel;
 import io.dihit.train.distill.SoftLabelFile;
 import io.dihit.train.distill.SoftLabelWriter;
@@ -59,7 +59,7 @@ class TrainingLoopTest {
                 && Files.exists(resumed.resolve("versions-resumed.json")));
         assertEquals(5L, TrainConfig.read(resumed.resolve("config.json")).seed());
         CheckpointStore store = new CheckpointStore(resumed, 2);
-        assertEquals(List.of("step-000000004.ckpt", "step-000000006.ckpt"),
+        assertEquals(List.of("step-000000004", "step-000000006"),
                 store.list().stream().map(p -> p.getFileName().toString()).toList());
     }
 
@@ -70,10 +70,11 @@ class TrainingLoopTest {
             // start above ln 100: the clamp must pull it back after the first update
             TinyDualEncoder encoder = TinyDualEncoder.create(manager, 1, 4.7);
             TrainConfig config = LoopFixtures.config(run, 4, "");
-            try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), null)) {
+            try (TrainingLoop loop = new TrainingLoop(config, encoder, manager, List.of(Device.cpu()), null,
+                    TrainingListener.defaults(config))) {
                 loop.run(LoopFixtures.data());
             }
-            assertTrue(encoder.logitScale().getArray().getFloat() <= (float) Math.log(100));
+            assertTrue(encoder.logLogitScale().getArray().getFloat() <= (float) Math.log(100));
         }
         List<JsonNode> lines = metrics(run);
         assertEquals(4, lines.size());
@@ -82,7 +83,7 @@ class TrainingLoopTest {
         assertEquals(0.05, lines.get(2).get("lr").asDouble(), 1e-12);  // cosine starts at the base rate
         assertEquals(0.025, lines.get(3).get("lr").asDouble(), 1e-12); // halfway through 2 decay steps
         for (JsonNode line : lines) {
-            assertTrue(line.get("logit_scale").asDouble() <= Math.log(100) + 1e-12);
+            assertTrue(line.get("log_logit_scale").asDouble() <= Math.log(100) + 1e-12);
             assertTrue(line.get("grad_norm").asDouble() > 0);
             assertTrue(line.get("samples_per_s").asDouble() > 0);
             assertEquals(0, line.get("skipped_steps").asLong());
@@ -95,9 +96,9 @@ class TrainingLoopTest {
     private static BatchSource poisoned(java.util.function.LongPredicate poisoned) {
         SyntheticBatches base = new SyntheticBatches(9, LoopFixtures.BATCH, 4, 6, 20, 1_000);
         return BatchSource.indexed(index -> {
-            TrainingBatch b = base.batch(index);
+            Batch b = base.batch(index);
             if (poisoned.test(index)) {
-                Arrays.fill(b.images().pixels(), Float.NaN);
+                Arrays.fill(b.pixels(), Float.NaN);
             }
             return b;
         }, 1_000);

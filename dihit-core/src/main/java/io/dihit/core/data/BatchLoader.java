@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -88,11 +87,19 @@ public final class BatchLoader implements AutoCloseable {
      * Batches from {@code start} up to the end of epoch {@code endEpoch - 1}. One iteration at a
      * time per loader (they share the pool and the counters).
      */
-    public Batches batches(LoaderState start, int endEpoch) {
+    public BatchSource.Batches batches(LoaderState start, int endEpoch) {
         if (start.position() > dataset.size()) {
             throw new IllegalArgumentException("position " + start.position() + " beyond the dataset size " + dataset.size());
         }
-        return new Batches(start, endEpoch);
+        return new Pass(start, endEpoch);
+    }
+
+    /** This loader as a source of {@code epochs} passes over the data (what training consumes). */
+    public BatchSource source(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        return from -> batches(from, epochs);
     }
 
     /** The visiting order of an epoch: a permutation of dataset indices. */
@@ -155,7 +162,7 @@ public final class BatchLoader implements AutoCloseable {
      * One pass over the data from a start state; submits work ahead and consumes it in order.
      * Close it when stopping early so samples decoded ahead are cancelled.
      */
-    public final class Batches implements Iterator<Batch>, AutoCloseable {
+    private final class Pass implements BatchSource.Batches {
         private final int endEpoch;
         private final ArrayDeque<Pending> inflight = new ArrayDeque<>();
         private final int capacity = config.prefetchBatches() * config.batchSize();
@@ -166,7 +173,7 @@ public final class BatchLoader implements AutoCloseable {
         private int[] submitOrder;
         private Batch next;
 
-        private Batches(LoaderState start, int endEpoch) {
+        private Pass(LoaderState start, int endEpoch) {
             this.endEpoch = endEpoch;
             this.epoch = this.submitEpoch = start.epoch();
             this.position = this.submitPosition = start.position();

@@ -8,13 +8,20 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Accounting for a read: every input is either kept or skipped with a reason, so
  * {@code kept() + skipped() == read()} always holds. Skips are logged: the first
  * {@value #LOG_FIRST} of each reason one by one, then one line per {@value #LOG_EVERY}
- * so a bad dataset cannot flood the log. The first {@value #MAX_EXAMPLES} skips are kept
- * in full for reports. Thread-safe.
+ * so a bad dataset cannot flood the log.
+ *
+ * <p>Every skip, at any count, reaches the listeners added with {@link #addSkipListener}: that is
+ * how a job lists each skipped row (failure files). {@link #examples()} is only a capped preview
+ * (the first {@value #MAX_EXAMPLES}) for log lines and short reports; never build a full list
+ * from it. Thread-safe.
  */
 public final class DataReport {
     static final int LOG_FIRST = 20;
@@ -23,13 +30,29 @@ public final class DataReport {
     private static final Logger LOG = LoggerFactory.getLogger(DataReport.class);
 
     private final String source;
+    private final boolean log;
     private long kept;
     private final EnumMap<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
     private final List<Skip> examples = new ArrayList<>();
+    private final List<Consumer<Skip>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param source name used in log lines (a file name, "loader", ...) */
     public DataReport(String source) {
+        this(source, true);
+    }
+
+    /** @param log false for a counting pre-pass whose skips are logged by the real read */
+    DataReport(String source, boolean log) {
         this.source = source;
+        this.log = log;
+    }
+
+    /**
+     * Adds a listener that receives every later skip, synchronously on the skipping thread, in the
+     * order the skips are counted, with no cap. A listener that throws aborts the read that skipped.
+     */
+    public void addSkipListener(Consumer<Skip> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public synchronized void kept() {
@@ -37,13 +60,20 @@ public final class DataReport {
     }
 
     public void skip(long where, String id, SkipReason reason, String detail) {
-        Skip s = new Skip(where, id == null ? "" : id, reason, detail);
+        Skip s = new Skip(where, id, reason, detail, source);
         long n;
         synchronized (this) {
             n = skipped.merge(reason, 1L, Long::sum);
             if (examples.size() < MAX_EXAMPLES) {
                 examples.add(s);
             }
+            // Delivered under the lock so that listeners see skips in counting order.
+            for (Consumer<Skip> l : listeners) {
+                l.accept(s);
+            }
+        }
+        if (!log) {
+            return;
         }
         if (n <= LOG_FIRST) {
             LOG.warn("{}: skipped {}", source, s);
@@ -73,7 +103,10 @@ public final class DataReport {
         return Collections.unmodifiableMap(new EnumMap<>(skipped));
     }
 
-    /** The first skips in full (at most {@value #MAX_EXAMPLES}). */
+    /**
+     * A preview: the first skips in full, at most {@value #MAX_EXAMPLES}. For logs and short
+     * reports only; use {@link #addSkipListener} to see every skip.
+     */
     public synchronized List<Skip> examples() {
         return List.copyOf(examples);
     }

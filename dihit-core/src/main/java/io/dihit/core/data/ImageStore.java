@@ -26,7 +26,7 @@ public final class ImageStore {
     private final Map<Path, Map<String, Location>> shards = new ConcurrentHashMap<>();
 
     /** Records the member offsets of an already scanned shard, so it is not scanned again. */
-    public void register(TarShards.Index index) {
+    void register(TarShards.Index index) {
         Map<String, Location> m = new HashMap<>();
         for (ShardSample s : index.samples()) {
             m.put(s.imageMember(), new Location(s.imageOffset(), s.imageSize()));

@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An indexed list of image-text records plus thread-safe access to their image bytes (through an
@@ -29,23 +30,48 @@ public final class ImageTextDataset {
 
     /** Reads manifests in order; bad rows are skipped and counted in {@link #sourceReports()}. */
     public static ImageTextDataset fromManifests(List<Path> manifests) throws IOException {
+        return fromManifests(manifests, skip -> { });
+    }
+
+    /**
+     * Reads manifests in order; every bad row is counted in {@link #sourceReports()} and, as it is
+     * skipped, handed to {@code onSkip} (no cap) with its manifest's file name as {@link Skip#source()}
+     * and its line as {@link Skip#where()}.
+     */
+    public static ImageTextDataset fromManifests(List<Path> manifests, Consumer<Skip> onSkip) throws IOException {
         List<ImageTextRecord> all = new ArrayList<>();
         List<DataReport> reports = new ArrayList<>();
         for (Path m : manifests) {
-            Manifests.Loaded l = Manifests.readAll(m);
-            all.addAll(l.records());
-            reports.add(l.report());
+            try (ManifestReader r = Manifests.read(m)) {
+                r.report().addSkipListener(onSkip); // before the first row, so no skip is missed
+                r.records().forEach(all::add);
+                reports.add(r.report());
+            }
         }
         return new ImageTextDataset(all, reports, new ImageStore());
     }
 
     /** Scans shards in order (captions and image offsets; images are read later, by position). */
     public static ImageTextDataset fromShards(List<Path> shards) throws IOException {
+        return fromShards(shards, skip -> { });
+    }
+
+    /**
+     * Scans shards in order; every bad sample is counted in {@link #sourceReports()} and, as it is
+     * skipped, handed to {@code onSkip} (no cap) with its shard's file name as {@link Skip#source()}
+     * and its sample ordinal as {@link Skip#where()}.
+     */
+    public static ImageTextDataset fromShards(List<Path> shards, Consumer<Skip> onSkip) throws IOException {
         List<ImageTextRecord> all = new ArrayList<>();
         List<DataReport> reports = new ArrayList<>();
         ImageStore store = new ImageStore();
         for (Path s : shards) {
-            TarShards.Index idx = TarShards.index(s.toAbsolutePath().normalize());
+            Path shard = s.toAbsolutePath().normalize();
+            TarShards.Index idx;
+            try (TarShards.Reader r = TarShards.open(shard, false)) {
+                r.report().addSkipListener(onSkip);
+                idx = new TarShards.Index(shard, r.samples().toList(), r.report());
+            }
             all.addAll(idx.records());
             reports.add(idx.report());
             store.register(idx);

@@ -44,8 +44,4 @@ public record LoaderConfig(int batchSize, int threads, int prefetchBatches, long
     public LoaderConfig withSeed(long s) {
         return new LoaderConfig(batchSize, threads, prefetchBatches, s, shuffle, dropLast);
     }
-
-    public LoaderConfig withDropLast(boolean d) {
-        return new LoaderConfig(batchSize, threads, prefetchBatches, seed, shuffle, d);
-    }
 }

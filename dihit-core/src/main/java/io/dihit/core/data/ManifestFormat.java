@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** Manifest file formats, chosen by file extension. */
 public enum ManifestFormat {
-    /** Comma-separated, RFC 4180 quoting, header row naming at least id, image, caption. */
+    /**
+     * Comma-separated, header row naming at least id, image, caption; a field is quoted only when it
+     * starts with a quote, as in web dumps and Python's csv (RFC 4180 files read the same).
+     */
     CSV,
     /** One JSON object per line with at least the keys id, image, caption. */
     JSONL;

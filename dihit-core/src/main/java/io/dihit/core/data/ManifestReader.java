@@ -2,15 +2,13 @@ package io.dihit.core.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,14 +24,15 @@ import java.util.stream.StreamSupport;
 
 /**
  * Streams the rows of one manifest (CSV or JSON lines), skipping bad rows with a counted reason
- * (see {@link #report()}). Image paths are resolved against the manifest's folder. A CSV header
- * lacking id, image or caption, or an unreadable file, is an error, not a skip.
+ * (see {@link #report()}; every skip reaches its skip listeners). Every physical record is read and
+ * counted: a malformed record costs only itself ({@link RawRecordReader} splits CSV as web dumps are
+ * written). Image paths are resolved against the manifest's folder. A CSV header lacking id, image
+ * or caption, or an unreadable file, is an error, not a skip.
  * Not thread-safe; close it when done.
  */
 public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
     static final List<String> REQUIRED = List.of("id", "image", "caption");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CSVFormat CSV = CSVFormat.RFC4180;
 
     private final Path path;
     private final Path baseDir;
@@ -42,15 +41,20 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
     private final RawRecordReader raw;
     private final DataReport report;
     private List<String> header;
+    private int idColumn;
     private ManifestRow next;
 
     ManifestReader(Path path) throws IOException {
+        this(path, true);
+    }
+
+    ManifestReader(Path path, boolean logSkips) throws IOException {
         this.path = path;
         this.baseDir = path.toAbsolutePath().getParent();
         this.format = ManifestFormat.of(path);
         this.in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         this.raw = new RawRecordReader(in, format == ManifestFormat.CSV);
-        this.report = new DataReport(path.getFileName().toString());
+        this.report = new DataReport(path.getFileName().toString(), logSkips);
         if (format == ManifestFormat.CSV) {
             readHeader();
         }
@@ -122,15 +126,16 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
                 throw new IOException(path + ": empty CSV manifest, expected a header with id,image,caption");
             }
         } while (isBlank(r.bytes()));
-        RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.bytes());
-        if (d.error() != null) {
-            throw new IOException(path + ": header: " + d.error());
+        if (r.status() != RawRecordReader.Status.OK) {
+            throw new IOException(path + ": header: " + r.problem());
         }
         List<String> names = new ArrayList<>();
-        try {
-            parseCsv(d.text()).forEach(s -> names.add(s.trim()));
-        } catch (RowException e) {
-            throw new IOException(path + ": header: " + e.getMessage());
+        for (byte[] f : r.fields()) {
+            RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(f);
+            if (d.error() != null) {
+                throw new IOException(path + ": header: " + d.error().replace("of the row", "of a column name"));
+            }
+            names.add(d.text().trim());
         }
         List<String> missing = REQUIRED.stream().filter(c -> !names.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -140,6 +145,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
             throw new IOException(path + ": CSV header " + names + " repeats a column name");
         }
         header = List.copyOf(names);
+        idColumn = header.indexOf("id");
     }
 
     /** The row, or null when it was skipped (and counted) or blank (not a row). */
@@ -148,23 +154,68 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
             return null;
         }
         long line = r.line();
-        if (r.unterminatedQuote()) {
-            report.skip(line, "", SkipReason.MALFORMED_ROW, "quoted field not closed before end of file");
-            return null;
+        if (format == ManifestFormat.CSV) {
+            boolean wrongWidth = r.fields().size() != header.size();
+            if (r.status() == RawRecordReader.Status.MALFORMED || (r.multiLine() && wrongWidth)) {
+                // A stray quote swallowed following lines: this record costs only its first line.
+                raw.resyncAfterFirstLine(r);
+                String why = r.problem() != null ? r.problem() : r.fields().size() + " fields but the header has " + header.size();
+                report.skip(line, csvId(r), SkipReason.MALFORMED_ROW,
+                        why + (r.multiLine() ? " (reading resumes at line " + (line + 1) + ")" : ""));
+                return null;
+            }
+            return csvRow(line, r);
         }
         RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.bytes());
         if (d.error() != null) {
-            report.skip(line, "", SkipReason.BAD_UTF8, d.error());
+            report.skip(line, jsonIdLenient(r.bytes()), SkipReason.BAD_UTF8, d.error());
             return null;
         }
-        Map<String, String> fields;
+        JsonNode node;
         try {
-            fields = format == ManifestFormat.CSV ? csvFields(d.text()) : jsonFields(d.text());
+            node = jsonObject(d.text());
         } catch (RowException e) {
             report.skip(line, "", e.reason, e.getMessage());
             return null;
         }
-        return validate(line, fields);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, JsonNode> typed = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            fields.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+            if (!v.isTextual() && !v.isNull()) {
+                typed.put(e.getKey(), v);
+            }
+        });
+        ManifestRow row = validate(line, fields);
+        if (row == null) {
+            return null;
+        }
+        typed.keySet().retainAll(row.extra().keySet());
+        return new ManifestRow(row.line(), row.record(), row.extra(), typed);
+    }
+
+    private ManifestRow csvRow(long line, RawRecordReader.Raw r) {
+        List<byte[]> values = r.fields();
+        if (values.size() > header.size()) {
+            report.skip(line, csvId(r), SkipReason.MALFORMED_ROW, values.size() + " fields but the header has " + header.size());
+            return null;
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String v = null;
+            if (i < values.size()) {
+                RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(values.get(i));
+                if (d.error() != null) {
+                    report.skip(line, csvId(r), SkipReason.BAD_UTF8,
+                            RawRecordReader.decodeUtf8(r.bytes()).error() + " in column '" + header.get(i) + "'");
+                    return null;
+                }
+                v = d.text();
+            }
+            m.put(header.get(i), v);
+        }
+        return validate(line, m);
     }
 
     private ManifestRow validate(long line, Map<String, String> fields) {
@@ -189,31 +240,28 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
         return new ManifestRow(line, new ImageTextRecord(id, ImageRefs.resolve(baseDir, image), caption), fields);
     }
 
-    private Map<String, String> csvFields(String text) throws RowException {
-        List<String> values = parseCsv(text);
-        if (values.size() > header.size()) {
-            throw new RowException(SkipReason.MALFORMED_ROW, values.size() + " fields but the header has " + header.size());
+    /** The id of a CSV record when its id field is present and valid UTF-8, else empty. */
+    private String csvId(RawRecordReader.Raw r) {
+        if (idColumn >= r.fields().size()) {
+            return "";
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            m.put(header.get(i), i < values.size() ? values.get(i) : null);
-        }
-        return m;
+        RawRecordReader.Decoded d = RawRecordReader.decodeUtf8(r.fields().get(idColumn));
+        return d.error() == null ? d.text() : "";
     }
 
-    private static List<String> parseCsv(String text) {
-        try (CSVParser p = CSVParser.parse(text, CSV)) {
-            List<CSVRecord> recs = p.getRecords();
-            if (recs.size() != 1) {
-                throw new RowException(SkipReason.MALFORMED_ROW, "expected one CSV record, found " + recs.size());
-            }
-            return recs.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new RowException(SkipReason.MALFORMED_ROW, "CSV syntax: " + e.getMessage());
+    /** The id of a JSON line with bad UTF-8 elsewhere: parsed with replacement characters, kept only if clean. */
+    private static String jsonIdLenient(byte[] bytes) {
+        try {
+            JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            JsonNode id = node == null ? null : node.get("id");
+            String text = id == null || !id.isValueNode() ? "" : id.asText();
+            return text.indexOf('\uFFFD') >= 0 ? "" : text;
+        } catch (IOException e) {
+            return "";
         }
     }
 
-    private static Map<String, String> jsonFields(String text) throws RowException {
+    private static JsonNode jsonObject(String text) throws RowException {
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -223,10 +271,7 @@ public final class ManifestReader implements Closeable, Iterator<ManifestRow> {
         if (node == null || !node.isObject()) {
             throw new RowException(SkipReason.MALFORMED_ROW, "not a JSON object");
         }
-        Map<String, String> m = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> m.put(e.getKey(),
-                e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-        return m;
+        return node;
     }
 
     private static boolean isBlank(byte[] b) {

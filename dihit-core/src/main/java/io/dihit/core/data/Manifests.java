@@ -24,6 +24,33 @@ public final class Manifests {
         return new ManifestReader(manifest);
     }
 
+    /**
+     * What a manifest holds, from a full read that keeps nothing in memory and logs no skips.
+     *
+     * @param records      physical records (every row read, kept or skipped: what a reader will count as read)
+     * @param extraColumns names beyond id, image, caption: the CSV header's in order, or for JSON lines
+     *                     the union of the keys of the readable rows in order of first appearance
+     */
+    public record Scan(long records, List<String> extraColumns) {
+        public Scan {
+            extraColumns = List.copyOf(extraColumns);
+        }
+    }
+
+    /** Scans a manifest (a pre-pass: counts for a progress bar, columns for an output header). */
+    public static Scan scan(Path manifest) throws IOException {
+        try (ManifestReader r = new ManifestReader(manifest, false)) {
+            java.util.LinkedHashSet<String> extra = new java.util.LinkedHashSet<>(r.extraColumns());
+            boolean json = r.format() == ManifestFormat.JSONL;
+            r.rows().forEach(row -> {
+                if (json) {
+                    extra.addAll(row.extra().keySet());
+                }
+            });
+            return new Scan(r.report().read(), List.copyOf(extra));
+        }
+    }
+
     /** Reads every good row into memory. */
     public static Loaded readAll(Path manifest) throws IOException {
         try (ManifestReader r = read(manifest)) {

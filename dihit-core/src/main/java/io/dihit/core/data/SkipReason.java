@@ -22,6 +22,11 @@ public enum SkipReason {
     MISSING_CAPTION,
     /** A shard ends in the middle of a member; that member and its sample are lost. */
     TRUNCATED_SHARD,
+    /**
+     * A tar header is corrupt (bad checksum): reading resumed at the next valid header; the sample
+     * that lost a member is skipped under this reason.
+     */
+    CORRUPT_SHARD,
     /** The caption encoder (tokenizer) refused the caption. */
     CAPTION_ENCODING_FAILED,
     /** Any other I/O failure while reading a sample. */

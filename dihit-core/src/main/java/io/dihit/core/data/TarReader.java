@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * extended headers ({@code path}, {@code size}), GNU long names; only regular files are returned.
  * It tracks the byte offset of each member's data so samples can later be read by position
  * (parallel random access without re-scanning). A file that ends inside a header or member data
- * raises {@link TarTruncatedException}; a header with a bad checksum is an {@link IOException}.
+ * raises {@link TarTruncatedException}. After a header with a bad checksum (or unreadable numbers)
+ * the reader scans forward one 512-byte block at a time to the next block that is a valid header
+ * and goes on from there; {@link #takeDamage()} then tells what was skipped.
  * We keep our own reader rather than Commons Compress because we need exact data offsets and
  * precise truncation accounting, and the format subset above is small.
  */
@@ -22,6 +24,18 @@ final class TarReader implements Closeable {
     record Entry(String name, long dataOffset, long size) {
     }
 
+    /**
+     * A stretch skipped after a corrupt header.
+     *
+     * @param at           byte offset of the corrupt header
+     * @param bytes        bytes skipped (from the corrupt header to the next valid one or the end)
+     * @param membersLost  the member of the corrupt header plus every block in the stretch that looks
+     *                     like a header (ustar magic) but fails its checksum
+     * @param detail       what was wrong with the first header
+     */
+    record Damage(long at, long bytes, int membersLost, String detail) {
+    }
+
     private final InputStream in;
     private final String source;
     private final byte[] header = new byte[BLOCK];
@@ -29,6 +43,10 @@ final class TarReader implements Closeable {
     private long pendingSkip; // unread data + padding of the last entry
     private Entry current;
     private boolean finished;
+    private long scanFrom = -1; // offset of the corrupt header while scanning for the next valid one
+    private int scanLost;
+    private String scanDetail;
+    private Damage damage;
 
     TarReader(InputStream in, String source) {
         this.in = in;
@@ -47,7 +65,8 @@ final class TarReader implements Closeable {
         while (true) {
             long headerAt = position;
             int n = readUpTo(header, BLOCK);
-            if (n == 0) {
+            if (n == 0 || (n < BLOCK && scanFrom >= 0)) {
+                endScan(position);
                 finished = true; // clean end without the zero blocks: tolerated, as GNU tar does
                 return null;
             }
@@ -55,10 +74,27 @@ final class TarReader implements Closeable {
                 throw new TarTruncatedException(source + ": ends inside a header at byte " + headerAt, false);
             }
             if (isZero(header)) {
+                if (scanFrom >= 0) {
+                    continue; // zero blocks inside the skipped member's data
+                }
                 finished = true;
                 return null;
             }
-            verifyChecksum(headerAt);
+            String problem = headerProblem();
+            if (problem != null) {
+                if (scanFrom < 0) {
+                    scanFrom = headerAt;
+                    scanLost = 1;
+                    scanDetail = "corrupt tar header at byte " + headerAt + " (" + problem + ")";
+                    longName = null;
+                    paxPath = null;
+                    paxSize = null;
+                } else if (cString(header, 257, 5).equals("ustar")) {
+                    scanLost++;
+                }
+                continue;
+            }
+            endScan(headerAt);
             char type = (char) header[156];
             long size = paxSize != null ? paxSize : parseNumber(header, 124, 12, headerAt);
             String name = longName != null ? longName : paxPath != null ? paxPath : headerName();
@@ -182,8 +218,15 @@ final class TarReader implements Closeable {
         return name;
     }
 
-    private void verifyChecksum(long at) throws IOException {
-        long stored = parseNumber(header, 148, 8, at);
+    /** Why the block just read is not a valid header, or null when it is one. */
+    private String headerProblem() {
+        long stored;
+        try {
+            stored = parseNumber(header, 148, 8, 0);
+            parseNumber(header, 124, 12, 0);
+        } catch (IOException e) {
+            return "bad octal field";
+        }
         long unsigned = 0;
         long signed = 0;
         for (int i = 0; i < BLOCK; i++) {
@@ -191,9 +234,21 @@ final class TarReader implements Closeable {
             unsigned += b & 0xff;
             signed += (byte) b;
         }
-        if (stored != unsigned && stored != signed) {
-            throw new IOException(source + ": corrupt tar header at byte " + at + " (checksum " + stored + ", computed " + unsigned + ")");
+        return stored == unsigned || stored == signed ? null : "checksum " + stored + ", computed " + unsigned;
+    }
+
+    private void endScan(long resumeAt) {
+        if (scanFrom >= 0) {
+            damage = new Damage(scanFrom, resumeAt - scanFrom, scanLost, scanDetail);
+            scanFrom = -1;
         }
+    }
+
+    /** The stretch skipped before the entry just returned (or before the end), once; else null. */
+    Damage takeDamage() {
+        Damage d = damage;
+        damage = null;
+        return d;
     }
 
     private long parseNumber(byte[] h, int off, int len, long at) throws IOException {

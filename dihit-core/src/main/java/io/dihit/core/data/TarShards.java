@@ -20,8 +20,12 @@ import java.util.stream.StreamSupport;
 /**
  * webdataset-style tar shards: consecutive members sharing a key ({@code key.png|jpg|jpeg} and
  * {@code key.txt}) form one sample; other members of a sample (.json, .cls, ...) are ignored.
- * Incomplete samples, bad captions and a truncated end are skipped and counted, never fatal;
- * a corrupt header (bad checksum) ends the shard with one counted skip as well.
+ * Incomplete samples, bad captions and a truncated end are skipped and counted, never fatal.
+ * After a corrupt header (bad checksum) reading resumes at the next valid header: the sample that
+ * lost a member is skipped as {@link SkipReason#CORRUPT_SHARD} (kept if it is still complete, when
+ * the lost member was an extra such as .json), and {@link Reader#membersLost()} counts the lost members.
+ * Every sample has an ordinal (1-based, counting kept and skipped samples alike) that is the
+ * position of its skip or {@link ShardSample#ordinal()}.
  */
 public final class TarShards {
     static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg");
@@ -46,7 +50,15 @@ public final class TarShards {
         if (!shard.getFileName().toString().endsWith(".tar")) {
             throw new IllegalArgumentException("shard file names must end in .tar: " + shard);
         }
-        return new Reader(shard, loadImages);
+        return new Reader(shard, loadImages, true);
+    }
+
+    /** Samples of a shard, kept or skipped (what a reader will count as read), without logging skips. */
+    public static long count(Path shard) throws IOException {
+        try (Reader r = new Reader(shard, false, false)) {
+            r.samples().forEach(s -> { });
+            return r.report().read();
+        }
     }
 
     /** All samples of a shard (offsets and captions, no image bytes) with the accounting. */
@@ -78,16 +90,29 @@ public final class TarShards {
         private Group group;
         private boolean done;
         private long ordinal;
+        private TarReader.Damage pendingDamage;
+        private long membersLost;
+        private long bytesSkipped;
 
-        private Reader(Path shard, boolean loadImages) throws IOException {
+        private Reader(Path shard, boolean loadImages, boolean logSkips) throws IOException {
             this.tar = new TarReader(new BufferedInputStream(Files.newInputStream(shard), 1 << 16), shard.toString());
             this.loadImages = loadImages;
-            this.report = new DataReport(shard.getFileName().toString());
+            this.report = new DataReport(shard.getFileName().toString(), logSkips);
         }
 
         /** Accounting of samples read so far (complete once exhausted). */
         public DataReport report() {
             return report;
+        }
+
+        /** Members lost to corrupt headers so far (each also costs its sample unless that is still complete). */
+        public long membersLost() {
+            return membersLost;
+        }
+
+        /** Bytes skipped while looking for the next valid header after corrupt ones. */
+        public long bytesSkipped() {
+            return bytesSkipped;
         }
 
         public Stream<ShardSample> samples() {
@@ -126,17 +151,29 @@ public final class TarShards {
                 endWithError(false, SkipReason.IO_ERROR, io.getMessage());
                 return;
             }
+            String key = e == null ? null : keyOf(e.name());
+            TarReader.Damage d = tar.takeDamage();
+            if (d != null) {
+                membersLost += d.membersLost();
+                bytesSkipped += d.bytes();
+                attach(d, key);
+            }
             if (e == null) {
                 finishGroup();
+                if (pendingDamage != null) { // lost members with no sample left to blame
+                    report.skip(++ordinal, "", SkipReason.CORRUPT_SHARD, describe(pendingDamage));
+                    pendingDamage = null;
+                }
                 done = true;
                 return;
             }
-            String key = keyOf(e.name());
             if (group != null && !group.key.equals(key)) {
                 finishGroup();
             }
             if (group == null) {
                 group = new Group(key);
+                group.damage = pendingDamage;
+                pendingDamage = null;
             }
             String ext = extensionOf(e.name());
             try {
@@ -149,6 +186,22 @@ public final class TarShards {
             } catch (TarTruncatedException t) {
                 endWithError(true, SkipReason.TRUNCATED_SHARD, t.getMessage());
             }
+        }
+
+        /**
+         * Blames a skipped stretch on a sample: the one being read when its next member has the
+         * same key or when it is incomplete; otherwise (it is complete) the sample that starts next.
+         */
+        private void attach(TarReader.Damage d, String nextKey) {
+            if (group != null && (group.key.equals(nextKey) || !group.complete())) {
+                group.damage = d;
+            } else {
+                pendingDamage = d;
+            }
+        }
+
+        private static String describe(TarReader.Damage d) {
+            return d.detail() + "; skipped " + d.bytes() + " bytes to the next valid header, " + d.membersLost() + " member(s) lost";
         }
 
         /** Stops reading; the group being read is lost when the error hit its data, else finished normally. */
@@ -169,6 +222,10 @@ public final class TarShards {
                 return;
             }
             long where = ++ordinal;
+            if (g.damage != null && !g.complete()) {
+                report.skip(where, g.key, SkipReason.CORRUPT_SHARD, describe(g.damage));
+                return;
+            }
             if (g.imageMember == null) {
                 report.skip(where, g.key, SkipReason.MISSING_IMAGE, "no .png/.jpg/.jpeg member");
                 return;
@@ -188,7 +245,7 @@ public final class TarShards {
                 return;
             }
             report.kept();
-            ready.add(new ShardSample(g.key, g.imageMember.name(), g.imageMember.dataOffset(), g.imageMember.size(), g.image, caption));
+            ready.add(new ShardSample(g.key, g.imageMember.name(), g.imageMember.dataOffset(), g.imageMember.size(), g.image, caption, where));
         }
 
         @Override
@@ -202,9 +259,14 @@ public final class TarShards {
         byte[] captionBytes;
         TarReader.Entry imageMember;
         byte[] image;
+        TarReader.Damage damage;
 
         Group(String key) {
             this.key = key;
+        }
+
+        boolean complete() {
+            return imageMember != null && captionBytes != null;
         }
     }
 }

@@ -3,7 +3,7 @@ package io.dihit.core.data;
 import java.io.IOException;
 
 /** A tar archive ends inside a header or inside a member's data. */
-public class TarTruncatedException extends IOException {
+class TarTruncatedException extends IOException {
     private final boolean insideData;
 
     public TarTruncatedException(String message, boolean insideData) {

@@ -6,7 +6,7 @@ import java.util.Random;
  * The geometric and colour steps of CLIP / DiHT preprocessing, following torchvision's
  * definitions on PIL images (rounding included) so that outputs match the reference pipeline.
  */
-public final class ImageTransforms {
+final class ImageTransforms {
     private ImageTransforms() {
     }
 

@@ -4,11 +4,11 @@ import java.io.IOException;
 
 /** A checkpoint file is corrupt, truncated, or uses something the safe readers refuse; the message says what. */
 public class CheckpointFormatException extends IOException {
-    public CheckpointFormatException(String message) {
+    CheckpointFormatException(String message) {
         super(message);
     }
 
-    public CheckpointFormatException(String message, Throwable cause) {
+    CheckpointFormatException(String message, Throwable cause) {
         super(message, cause);
     }
 }

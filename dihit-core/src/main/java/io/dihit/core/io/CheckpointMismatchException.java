@@ -4,7 +4,7 @@ package io.dihit.core.io;
 public class CheckpointMismatchException extends IllegalStateException {
     private final LoadReport report;
 
-    public CheckpointMismatchException(LoadReport report) {
+    CheckpointMismatchException(LoadReport report) {
         super("checkpoint does not match the model: " + report.summary());
         this.report = report;
     }

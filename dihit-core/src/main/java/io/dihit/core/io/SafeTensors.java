@@ -1,15 +1,18 @@
 package io.dihit.core.io;
 
+import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +25,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The safetensors format: an 8-byte little-endian header length, a JSON header
@@ -47,7 +52,52 @@ public final class SafeTensors {
     }
 
     public static Contents readContents(Path path) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        Map<String, String> metadata = forEach(path, tensors::put);
+        return new Contents(tensors, metadata);
+    }
+
+    /** The header's metadata strings, without reading any tensor data. */
+    public static Map<String, String> readMetadata(Path path) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            return Header.read(ch, path).metadata();
+        }
+    }
+
+    /** A tensor's name, type and shape as the header gives them. */
+    public record TensorInfo(String name, DType dtype, long[] shape) {
+    }
+
+    /** Every tensor's name, type and shape in file order, without reading any tensor data. */
+    public static List<TensorInfo> readInfo(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            return Header.read(ch, path).entries().stream().map(e -> new TensorInfo(e.name(), e.dtype(), e.shape())).toList();
+        }
+    }
+
+    /**
+     * Reads the tensors one at a time in file order and hands each to {@code each}, so a file larger than
+     * the heap can be consumed tensor by tensor; returns the header's metadata.
+     */
+    public static Map<String, String> forEach(Path path, BiConsumer<String, Tensor> each) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            Header header = Header.read(ch, path);
+            for (Entry e : header.entries()) {
+                if (e.end() - e.begin() > Integer.MAX_VALUE - 16) {
+                    throw new CheckpointFormatException(path + ": tensor '" + e.name() + "' exceeds 2 GB");
+                }
+                byte[] bytes = new byte[(int) (e.end() - e.begin())];
+                ByteBuffer target = ByteBuffer.wrap(bytes);
+                readInto(ch, header.dataStart() + e.begin(), target, path);
+                each.accept(e.name(), new Tensor(e.dtype(), e.shape(), bytes));
+            }
+            return header.metadata();
+        }
+    }
+
+    /** The parsed and validated header: metadata, entries by data offset, where the data begins. */
+    private record Header(Map<String, String> metadata, List<Entry> entries, long dataStart) {
+        static Header read(FileChannel ch, Path path) throws IOException {
             long fileSize = ch.size();
             if (fileSize < 8) {
                 throw new CheckpointFormatException(path + ": truncated safetensors file (" + fileSize + " bytes, no header length)");
@@ -99,17 +149,7 @@ public final class SafeTensors {
                 }
                 expected = e.end();
             }
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (Entry e : entries) {
-                if (e.end() - e.begin() > Integer.MAX_VALUE - 16) {
-                    throw new CheckpointFormatException(path + ": tensor '" + e.name() + "' exceeds 2 GB");
-                }
-                byte[] bytes = new byte[(int) (e.end() - e.begin())];
-                ByteBuffer target = ByteBuffer.wrap(bytes);
-                readInto(ch, dataStart + e.begin(), target, path);
-                tensors.put(e.name(), new Tensor(e.dtype(), e.shape(), bytes));
-            }
-            return new Contents(tensors, metadata);
+            return new Header(metadata, entries, dataStart);
         }
     }
 
@@ -155,26 +195,56 @@ public final class SafeTensors {
         write(path, tensors, Map.of());
     }
 
-    /** Writes atomically (temporary file, then move), in the map's order, header padded to 8 bytes. */
+    /**
+     * Writes atomically (temporary file, forced to disk, then moved into place), in the map's order,
+     * header padded to 8 bytes.
+     */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+        List<Slot> slots = new ArrayList<>();
+        tensors.forEach((name, t) -> slots.add(new Slot(name, t.dtype(), t.shape(), () -> t)));
+        write(path, slots, metadata);
+    }
+
+    /**
+     * As {@link #write(Path, Map, Map)} for DJL arrays (any device), copied to the host one at a time while
+     * writing, so the file never sits in memory whole.
+     */
+    public static void writeArrays(Path path, Map<String, NDArray> arrays, Map<String, String> metadata) throws IOException {
+        List<Slot> slots = new ArrayList<>();
+        arrays.forEach((name, a) -> slots.add(new Slot(name, DType.fromDjl(a.getDataType()), a.getShape().getShape(),
+                () -> Tensor.of(a))));
+        write(path, slots, metadata);
+    }
+
+    /** A tensor to write: its header entry, and its bytes fetched only when their turn comes. */
+    private record Slot(String name, DType dtype, long[] shape, Supplier<Tensor> data) {
+        long byteSize() {
+            long n = dtype.byteSize();
+            for (long d : shape) {
+                n = Math.multiplyExact(n, d);
+            }
+            return n;
+        }
+    }
+
+    private static void write(Path path, List<Slot> slots, Map<String, String> metadata) throws IOException {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA_KEY);
             metadata.forEach(meta::put);
         }
         long offset = 0;
-        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            if (e.getKey().equals(METADATA_KEY)) {
+        for (Slot slot : slots) {
+            if (slot.name().equals(METADATA_KEY)) {
                 throw new IllegalArgumentException("'" + METADATA_KEY + "' is reserved and cannot name a tensor");
             }
-            Tensor t = e.getValue();
-            ObjectNode entry = header.putObject(e.getKey());
-            entry.put("dtype", t.dtype().name());
+            ObjectNode entry = header.putObject(slot.name());
+            entry.put("dtype", slot.dtype().name());
             ArrayNode shape = entry.putArray("shape");
-            for (long d : t.shape()) {
+            for (long d : slot.shape()) {
                 shape.add(d);
             }
-            long end = offset + t.bytes().length;
+            long end = offset + slot.byteSize();
             entry.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -187,12 +257,19 @@ public final class SafeTensors {
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
                 out.write(headerBytes);
-                for (Tensor t : tensors.values()) {
-                    out.write(t.bytes());
+                for (Slot slot : slots) {
+                    byte[] bytes = slot.data().get().bytes();
+                    if (bytes.length != slot.byteSize()) {
+                        throw new IllegalStateException("tensor '" + slot.name() + "' changed size while being written");
+                    }
+                    out.write(bytes);
                 }
+                out.flush();
+                ch.force(true);
             }
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

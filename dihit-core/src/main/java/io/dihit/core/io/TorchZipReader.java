@@ -17,7 +17,7 @@ import java.util.zip.ZipFile;
  * whose tensors reference raw little-endian storages {@code <archive>/data/<key>} by persistent id.
  * The pickle goes through {@link RestrictedUnpickler}, so only tensor state dicts and plain data load.
  */
-public final class TorchZipReader {
+final class TorchZipReader {
     /** Refuse pickles larger than this before reading them (state-dict pickles are kilobytes to a few megabytes). */
     private static final long MAX_PICKLE_BYTES = 1L << 30;
 

@@ -12,7 +12,7 @@ import ai.djl.training.initializer.Initializer;
  * @param projWeight MLP c_proj weight
  * @param projBias MLP c_proj bias
  */
-public record BlockInit(
+record BlockInit(
         Initializer inProjWeight,
         Initializer outProjWeight,
         Initializer fcWeight,

@@ -15,7 +15,7 @@ import java.util.Map;
  * inference), so parameter counts are known without allocating, and {@link #namedParameters} yields
  * the DiHT / open_clip state-dict key of every parameter (e.g. {@code visual.transformer.resblocks.0.attn.in_proj_weight}).
  */
-public abstract class ClipBlock extends AbstractBlock {
+abstract class ClipBlock extends AbstractBlock {
     private final Map<String, Parameter> localParameters = new LinkedHashMap<>();
     private final Map<String, ClipBlock> localChildren = new LinkedHashMap<>();
 

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * CLIP as DJL blocks, numerically the DiHT / open_clip model: a ViT image tower ({@link VisionTransformer}),
- * a causal text transformer ({@link TextTransformer}) and a learned log temperature {@code logit_scale}
- * (initial value ln(1/0.07)). Parameter keys are DiHT's state-dict keys ({@link #namedParameters()}),
- * so checkpoints map one to one.
+ * a causal text transformer ({@link TextTransformer}) and a learned log temperature, {@link #logLogitScale()}
+ * (state-dict key {@code logit_scale}, initial value ln(1/0.07)) whose exponential is the logit multiplier.
+ * Parameter keys are DiHT's state-dict keys ({@link #namedParameters()}), so checkpoints map one to one.
  *
  * <p>Usage (inference; training code passes {@code training = true} inside a GradientCollector):
  * <pre>{@code
@@ -30,28 +30,28 @@ import java.util.Map;
  *         NDArray images = batch.create(pixels, new Shape(n, 3, 224, 224)); // normalised CHW floats
  *         NDArray tokens = batch.create(tokenRows);                       // int[n][77] from ClipTokenizer
  *         NDList out = model.forward(ps, new NDList(images, tokens), false);
- *         NDArray logitsPerImage = out.get(0).matMul(out.get(1).transpose()).mul(out.get(2).exp());
+ *         NDArray logitsPerImage = out.get(0).matMul(out.get(1).transpose()).mul(out.get(2).exp()); // exp(log) = multiplier
  *     }
  * }
  * }</pre>
  * Arrays are created on the inputs' device, so the same code runs on CPU or GPU.
  */
 public final class ClipModel extends ClipBlock {
-    /** ln(1 / 0.07), CLIP's initial temperature. */
-    public static final double INITIAL_LOGIT_SCALE = Math.log(1 / 0.07);
+    /** ln(1 / 0.07): the initial log logit scale (CLIP's temperature 0.07, multiplier 1/0.07). */
+    public static final double INITIAL_LOG_LOGIT_SCALE = Math.log(1 / 0.07);
 
     private final ClipConfig config;
     private final VisionTransformer visual;
     private final TextTransformer text;
-    private final Parameter logitScale;
+    private final Parameter logLogitScale;
     private final Map<String, Parameter> namedParameters;
 
     public ClipModel(ClipConfig config) {
         this.config = config;
-        text = child("text", "", new TextTransformer(config.text(), config.embedDim()));
-        logitScale = parameter("logit_scale", Parameter.Type.WEIGHT, new Shape(),
-                Initializers.constant(INITIAL_LOGIT_SCALE));
-        visual = child("visual", new VisionTransformer(config.vision(), config.embedDim()));
+        text = child("text", "", new TextTransformer(config.text(), config.embedDim(), config.activation()));
+        logLogitScale = parameter("logit_scale", Parameter.Type.WEIGHT, new Shape(),
+                Initializers.constant(INITIAL_LOG_LOGIT_SCALE));
+        visual = child("visual", new VisionTransformer(config.vision(), config.embedDim(), config.activation()));
         Map<String, Parameter> named = new LinkedHashMap<>();
         namedParameters("", named);
         namedParameters = Collections.unmodifiableMap(named);
@@ -69,9 +69,12 @@ public final class ClipModel extends ClipBlock {
         return text;
     }
 
-    /** The learned log temperature (a scalar); logits are exp(logitScale) * cosine similarities. */
-    public Parameter logitScale() {
-        return logitScale;
+    /**
+     * The learned log of the logit multiplier (a scalar, state-dict key {@code logit_scale}); logits are
+     * exp(logLogitScale) * cosine similarities.
+     */
+    public Parameter logLogitScale() {
+        return logLogitScale;
     }
 
     /** Every parameter keyed by its DiHT / open_clip state-dict name, in a stable order. */
@@ -81,14 +84,14 @@ public final class ClipModel extends ClipBlock {
 
     /**
      * Whether AdamW should decay this parameter: only matrices and conv kernels do; gains, biases,
-     * embeddings (token, positional, class) and the logit scale do not (DESIGN.md's training rule).
+     * embeddings (token, positional, class) and the logit scale do not ({@link WeightDecayRule}).
      */
     public boolean usesWeightDecay(String key) {
         Parameter p = namedParameters.get(key);
         if (p == null) {
             throw new IllegalArgumentException("no parameter '" + key + "'");
         }
-        return p.getShape().dimension() >= 2 && !key.equals("token_embedding.weight") && !key.endsWith("positional_embedding");
+        return WeightDecayRule.decays(key, p.getShape());
     }
 
     /** Number of scalar parameters, from the shapes alone (nothing is allocated). */
@@ -130,7 +133,7 @@ public final class ClipModel extends ClipBlock {
 
     /**
      * @param inputs (images, tokens)
-     * @return (normalised image features, normalised text features, logit scale as the log, a scalar)
+     * @return (normalised image features, normalised text features, the log logit scale, a scalar)
      */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -139,11 +142,11 @@ public final class ClipModel extends ClipBlock {
         }
         NDArray images = normalize(encodeImage(ps, inputs.get(0), training));
         NDArray texts = normalize(encodeText(ps, inputs.get(1), training));
-        // 0 + logit_scale: a differentiable copy owned by the inputs' manager (NDArray.duplicate would
+        // 0 + log logit scale: a differentiable copy owned by the inputs' manager (NDArray.duplicate would
         // cut autograd), so callers' ops on it (exp, ...) do not pile up in the parameters' manager
-        NDArray scale = images.getManager().zeros(new Shape(), images.getDataType(), images.getDevice())
-                .add(ps.getValue(logitScale, images.getDevice(), training));
-        return new NDList(images, texts, scale);
+        NDArray logLogitScaleCopy = images.getManager().zeros(new Shape(), images.getDataType(), images.getDevice())
+                .add(ps.getValue(logLogitScale, images.getDevice(), training));
+        return new NDList(images, texts, logLogitScaleCopy);
     }
 
     @Override

@@ -46,6 +46,16 @@ public final class EngineScalars {
     }
 
     /**
+     * {@code value} as a Java number of {@code like}'s float type, for arithmetic OUTSIDE autograd
+     * only (the optimizer's in-place updates): PyTorch would promote a 0-dim float32 array combined
+     * with a double (a 0-dim float64 tensor) to float64, and inside a graph the Java-backed tensor DJL
+     * makes of the number is the use-after-free described above.
+     */
+    public static Number number(NDArray like, double value) {
+        return like.getDataType() == DataType.FLOAT64 ? (Number) value : (Number) (float) value;
+    }
+
+    /**
      * A 0-dim array of {@code like}'s data type and device holding {@code value}, in engine memory.
      * Same type as {@code like} on purpose: PyTorch would promote a 0-dim float32 result combined
      * with a 0-dim float64 constant to float64.

@@ -3,11 +3,11 @@ package io.dihit.core.model;
 import ai.djl.ndarray.NDArray;
 
 /**
- * GELU with the exact erf form, 0.5 x (1 + erf(x / sqrt 2)), as torch.nn.GELU() (not the tanh approximation).
+ * GELU in its two CLIP flavours. {@link #exact}: the exact erf form, 0.5 x (1 + erf(x / sqrt 2)), as torch.nn.GELU() (not the tanh approximation).
  * On the PyTorch engine this is libtorch's fused gelu (default approximate="none", one kernel, less
  * autograd memory); on any other engine it is composed from erf.
  */
-public final class Gelu {
+final class Gelu {
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
 
     private Gelu() {
@@ -18,6 +18,11 @@ public final class Gelu {
             return x.getNDArrayInternal().gelu();
         }
         return erfForm(x);
+    }
+
+    /** OpenAI CLIP's QuickGELU, x * sigmoid(1.702 x), as its {@code QuickGELU} module computes it. */
+    public static NDArray quick(NDArray x) {
+        return x.mul(EngineScalars.mul(x, 1.702).getNDArrayInternal().sigmoid());
     }
 
     /** The erf formula spelled out with NDArray operations. */

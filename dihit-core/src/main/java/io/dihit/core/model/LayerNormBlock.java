@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** LayerNorm over the last axis with eps 1e-5 and parameters {@code weight} / {@code bias} like torch.nn.LayerNorm. */
-public final class LayerNormBlock extends ClipBlock {
+final class LayerNormBlock extends ClipBlock {
     public static final float EPS = 1e-5f;
 
     private final Shape normalizedShape;

@@ -10,7 +10,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
 /** y = x W^T + b over the last axis, with torch.nn.Linear's parameter names and layout ({@code weight} is (out, in)). */
-public final class LinearLayer extends ClipBlock {
+final class LinearLayer extends ClipBlock {
     private final int out;
     private final Parameter weight;
     private final Parameter bias;

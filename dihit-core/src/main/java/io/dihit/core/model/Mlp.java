@@ -6,18 +6,20 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** c_fc -> exact GELU -> c_proj, like the {@code mlp} Sequential of DiHT's ResidualAttentionBlock. */
-public final class Mlp extends ClipBlock {
+/** c_fc -> activation (exact GELU or QuickGELU) -> c_proj, like the {@code mlp} Sequential of DiHT's ResidualAttentionBlock. */
+final class Mlp extends ClipBlock {
     private final LinearLayer fc;
     private final LinearLayer proj;
+    private final Activation activation;
 
-    public Mlp(int width, int hidden, BlockInit init) {
+    public Mlp(int width, int hidden, Activation activation, BlockInit init) {
+        this.activation = activation;
         fc = child("c_fc", new LinearLayer(width, hidden, init.fcWeight(), init.fcBias()));
         proj = child("c_proj", new LinearLayer(hidden, width, init.projWeight(), init.projBias()));
     }
 
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-        return proj.apply(ps, Gelu.exact(fc.apply(ps, x, training)), training);
+        return proj.apply(ps, activation.apply(fc.apply(ps, x, training)), training);
     }
 
     @Override

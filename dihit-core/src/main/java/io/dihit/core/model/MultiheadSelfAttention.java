@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
  * (N, L, d); heads are folded into the batch, (N * heads, L, head_width), so the whole layer is two
  * projections and two batched matmuls.
  */
-public final class MultiheadSelfAttention extends ClipBlock {
+final class MultiheadSelfAttention extends ClipBlock {
     private final int width;
     private final int heads;
     private final float scale;

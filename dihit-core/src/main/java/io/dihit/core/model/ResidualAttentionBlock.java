@@ -7,16 +7,16 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** Pre-LN block: x + attn(ln_1(x)), then x + mlp(ln_2(x)). */
-public final class ResidualAttentionBlock extends ClipBlock {
+final class ResidualAttentionBlock extends ClipBlock {
     private final LayerNormBlock ln1;
     private final MultiheadSelfAttention attn;
     private final LayerNormBlock ln2;
     private final Mlp mlp;
 
-    public ResidualAttentionBlock(int width, int heads, int mlpWidth, BlockInit init) {
+    public ResidualAttentionBlock(int width, int heads, int mlpWidth, Activation activation, BlockInit init) {
         attn = child("attn", new MultiheadSelfAttention(width, heads, init));
         ln1 = child("ln_1", new LayerNormBlock(width));
-        mlp = child("mlp", new Mlp(width, mlpWidth, init));
+        mlp = child("mlp", new Mlp(width, mlpWidth, activation, init));
         ln2 = child("ln_2", new LayerNormBlock(width));
     }
 

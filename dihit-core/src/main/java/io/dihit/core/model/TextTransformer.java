@@ -28,7 +28,7 @@ public final class TextTransformer extends ClipBlock {
     private final Parameter textProjection;
     private final float[] causalMask;
 
-    public TextTransformer(TextConfig config, int outputDim) {
+    public TextTransformer(TextConfig config, int outputDim, Activation activation) {
         this.config = config;
         this.outputDim = outputDim;
         int w = config.width();
@@ -36,7 +36,7 @@ public final class TextTransformer extends ClipBlock {
                 new Shape(config.contextLength(), w), Initializers.normal(0.01));
         textProjection = parameter("text_projection", Parameter.Type.WEIGHT, new Shape(w, outputDim),
                 Initializers.normal(Math.pow(w, -0.5)));
-        transformer = child("transformer", new Transformer(w, config.layers(), config.heads(), config.mlpWidth(),
+        transformer = child("transformer", new Transformer(w, config.layers(), config.heads(), config.mlpWidth(), activation,
                 BlockInit.textTower(w, config.layers(), config.mlpWidth())));
         tokenEmbedding = parameter("token_embedding.weight", Parameter.Type.WEIGHT,
                 new Shape(config.vocabSize(), w), Initializers.normal(0.02));
@@ -57,7 +57,7 @@ public final class TextTransformer extends ClipBlock {
         return config;
     }
 
-    public Transformer transformer() {
+    Transformer transformer() {
         return transformer;
     }
 

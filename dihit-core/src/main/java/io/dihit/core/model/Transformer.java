@@ -11,13 +11,13 @@ import java.util.Collections;
 import java.util.List;
 
 /** A stack of {@link ResidualAttentionBlock}s, keyed {@code resblocks.<i>} like DiHT's Transformer. */
-public final class Transformer extends ClipBlock {
+final class Transformer extends ClipBlock {
     private final List<ResidualAttentionBlock> blocks;
 
-    public Transformer(int width, int layers, int heads, int mlpWidth, BlockInit init) {
+    public Transformer(int width, int layers, int heads, int mlpWidth, Activation activation, BlockInit init) {
         List<ResidualAttentionBlock> list = new ArrayList<>(layers);
         for (int i = 0; i < layers; i++) {
-            list.add(child("resblocks." + i, new ResidualAttentionBlock(width, heads, mlpWidth, init)));
+            list.add(child("resblocks." + i, new ResidualAttentionBlock(width, heads, mlpWidth, activation, init)));
         }
         blocks = Collections.unmodifiableList(list);
     }

@@ -26,7 +26,12 @@ public final class VisionTransformer extends ClipBlock {
     private final LayerNormBlock lnPost;
     private final Parameter proj;
 
+    /** A tower with exact GELU (DiHT's). */
     public VisionTransformer(VisionConfig config, int outputDim) {
+        this(config, outputDim, Activation.GELU);
+    }
+
+    public VisionTransformer(VisionConfig config, int outputDim, Activation activation) {
         this.config = config;
         this.outputDim = outputDim;
         int w = config.width();
@@ -40,7 +45,7 @@ public final class VisionTransformer extends ClipBlock {
         conv1 = parameter("conv1.weight", Parameter.Type.WEIGHT, new Shape(w, 3, p, p),
                 Initializers.torchDefault(3L * p * p));
         lnPre = child("ln_pre", new LayerNormBlock(w));
-        transformer = child("transformer", new Transformer(w, config.layers(), config.heads(), config.mlpWidth(),
+        transformer = child("transformer", new Transformer(w, config.layers(), config.heads(), config.mlpWidth(), activation,
                 BlockInit.torchDefaults(w, config.mlpWidth())));
         lnPost = child("ln_post", new LayerNormBlock(w));
     }
@@ -49,7 +54,7 @@ public final class VisionTransformer extends ClipBlock {
         return config;
     }
 
-    public Transformer transformer() {
+    Transformer transformer() {
         return transformer;
     }
 

@@ -1,6 +1,6 @@
 package io.dihit.core.data;
 
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchLoaderTest {
@@ -70,7 +71,7 @@ class BatchLoaderTest {
     private List<Batch> run(LoaderConfig cfg, LoaderState start, int endEpoch, int limit) {
         List<Batch> out = new ArrayList<>();
         try (BatchLoader l = new BatchLoader(dataset, cfg, ImagePreprocessor.training(SIZE), ENCODER);
-             BatchLoader.Batches it = l.batches(start, endEpoch)) {
+             BatchSource.Batches it = l.batches(start, endEpoch)) {
             while (it.hasNext() && out.size() < limit) {
                 out.add(it.next());
             }
@@ -122,7 +123,7 @@ class BatchLoaderTest {
     @Test
     void badSamplesAreSkippedCountedAndNeverEmitted() {
         try (BatchLoader l = new BatchLoader(dataset, new LoaderConfig(4, 2, 2, 1, true, true), ImagePreprocessor.training(SIZE), ENCODER);
-             BatchLoader.Batches it = l.batches(LoaderState.start(), 1)) {
+             BatchSource.Batches it = l.batches(LoaderState.start(), 1)) {
             Set<String> seen = new HashSet<>();
             int batches = 0;
             while (it.hasNext()) {
@@ -158,7 +159,7 @@ class BatchLoaderTest {
         LoaderConfig cfg = LoaderConfig.evaluation(4).withThreads(2);
         List<Batch> all;
         try (BatchLoader l = new BatchLoader(dataset, cfg, ImagePreprocessor.evaluation(SIZE), ENCODER);
-             BatchLoader.Batches it = l.batches(LoaderState.start(), 1)) {
+             BatchSource.Batches it = l.batches(LoaderState.start(), 1)) {
             all = new ArrayList<>();
             it.forEachRemaining(all::add);
         }
@@ -198,7 +199,7 @@ class BatchLoaderTest {
         assertEquals(29, fromShard.size()); // s05 absent; s17 gets a real caption here
         List<Batch> all = new ArrayList<>();
         try (BatchLoader l = new BatchLoader(fromShard, LoaderConfig.evaluation(8).withThreads(2), ImagePreprocessor.evaluation(SIZE), ENCODER);
-             BatchLoader.Batches it = l.batches(LoaderState.start(), 1)) {
+             BatchSource.Batches it = l.batches(LoaderState.start(), 1)) {
             it.forEachRemaining(all::add);
             assertEquals(29, l.report().read());
             assertEquals(1, l.report().count(SkipReason.UNREADABLE_IMAGE));         // s11
@@ -216,13 +217,31 @@ class BatchLoaderTest {
     void batchesBecomeNDArrays() {
         List<Batch> b = run(new LoaderConfig(4, 1, 1, 3, true, true), LoaderState.start(), 1, 1);
         try (NDManager m = NDManager.newBaseManager()) {
-            NDList list = b.get(0).toNDList(m);
-            assertEquals(new Shape(4, 3, SIZE, SIZE), list.get(0).getShape());
-            assertEquals(DataType.FLOAT32, list.get(0).getDataType());
-            assertEquals(new Shape(4, 4), list.get(1).getShape());
-            assertEquals(DataType.INT32, list.get(1).getDataType());
-            assertArrayEquals(b.get(0).pixels(), list.get(0).toFloatArray());
-            assertEquals(b.get(0).tokens()[2][0], list.get(1).toIntArray()[8]);
+            NDArray images = b.get(0).images(m);
+            NDArray tokens = b.get(0).tokenArray(m);
+            assertEquals(new Shape(4, 3, SIZE, SIZE), images.getShape());
+            assertEquals(DataType.FLOAT32, images.getDataType());
+            assertEquals(new Shape(4, 4), tokens.getShape());
+            assertEquals(DataType.INT32, tokens.getDataType());
+            assertArrayEquals(b.get(0).pixels(), images.toFloatArray());
+            assertEquals(b.get(0).tokens()[2][0], tokens.toIntArray()[8]);
+            Batch tail = b.get(0).slice(1, 3);
+            assertEquals(b.get(0).ids().subList(1, 3), tail.ids());
+            assertArrayEquals(b.get(0).tokens()[2], tail.tokens()[1]);
+            assertArrayEquals(Arrays.copyOfRange(images.toFloatArray(), 3 * SIZE * SIZE, 9 * SIZE * SIZE),
+                    tail.images(m).toFloatArray());
+            assertEquals(b.get(0).next(), tail.next());
         }
+    }
+
+    @Test
+    void loaderStateIsJsonAndReadsTheOldStringForm() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        LoaderState state = new LoaderState(2, 17);
+        assertEquals("{\"epoch\":2,\"position\":17}", json.writeValueAsString(state));
+        assertEquals(state, json.readValue("{\"epoch\":2,\"position\":17}", LoaderState.class));
+        assertEquals(state, json.readValue("\"2:17\"", LoaderState.class), "loader position of older checkpoints");
+        assertEquals(new LoaderState(0, 12), json.readValue("\"12\"", LoaderState.class), "indexed position of older checkpoints");
+        assertThrows(IllegalArgumentException.class, () -> LoaderState.parse("two:17"));
     }
 }

@@ -64,7 +64,9 @@ class ManifestsTest {
         assertEquals(1, rep.count(SkipReason.MALFORMED_ROW));
         List<Skip> ex = rep.examples();
         assertEquals(List.of(4L, 5L, 6L, 9L), ex.stream().map(Skip::where).toList());
-        assertEquals("invalid UTF-8 at byte 15 (0-based) of the row (0xC3)", ex.get(2).detail());
+        assertEquals("invalid UTF-8 at byte 15 (0-based) of the row (0xC3) in column 'caption'", ex.get(2).detail());
+        assertEquals("d", ex.get(2).id());
+        assertEquals("f", ex.get(3).id());
         assertEquals("b", ex.get(0).id());
     }
 
@@ -114,6 +116,7 @@ class ManifestsTest {
             assertEquals(2, rows.size());
             assertEquals(new ImageTextRecord("7", dir.toAbsolutePath().resolve("a.png").toString(), "seven"), rows.get(0).record());
             assertEquals(Map.of("score", "1.5"), rows.get(0).extra());
+            assertTrue(rows.get(0).json().get("score").isDouble()); // the JSON type is kept for writers
             assertEquals(dir.toAbsolutePath().resolve("shards/s0.tar") + "#f.png", rows.get(1).record().image());
             DataReport rep = r.report();
             assertEquals(8, rep.read());

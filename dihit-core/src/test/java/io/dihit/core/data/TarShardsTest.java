@@ -155,9 +155,13 @@ class TarShardsTest {
             assertEquals(1, rep.count(SkipReason.BAD_UTF8));
             assertEquals(1, rep.count(SkipReason.EMPTY_CAPTION));
             assertEquals(1, rep.count(SkipReason.MISSING_IMAGE));
-            assertEquals(1, rep.count(SkipReason.IO_ERROR));
-            assertTrue(rep.examples().get(3).detail().contains("corrupt tar header"), rep.examples().get(3).detail());
+            assertEquals(1, rep.count(SkipReason.CORRUPT_SHARD));
+            Skip corrupt = rep.examples().get(3);
+            assertEquals("e", corrupt.id());
+            assertEquals(5, corrupt.where());
+            assertTrue(corrupt.detail().contains("corrupt tar header"), corrupt.detail());
             assertEquals(5, rep.read());
+            assertEquals(1, r.membersLost());
         }
         assertThrows(IllegalArgumentException.class, () -> TarShards.open(dir.resolve("x.tgz"), true));
     }

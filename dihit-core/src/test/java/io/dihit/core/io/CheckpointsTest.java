@@ -2,6 +2,7 @@ package io.dihit.core.io;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import io.dihit.core.model.Activation;
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ClipModel;
 import io.dihit.core.testing.TinyClipFixture;
@@ -60,7 +61,7 @@ class CheckpointsTest {
         ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
         try (NDManager m = NDManager.newBaseManager()) {
             model.initializeParameters(m);
-            float[] before = model.logitScale().getArray().toFloatArray();
+            float[] before = model.logLogitScale().getArray().toFloatArray();
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
                     () -> Checkpoints.load(file, model, true));
             assertEquals(List.of("ln_final.bias"), e.report().missing());
@@ -68,12 +69,12 @@ class CheckpointsTest {
             assertEquals(List.of("visual.proj: checkpoint [64, 16] vs model (64, 32)"), e.report().mismatched());
             assertTrue(e.getMessage().contains("ln_final.bias") && e.getMessage().contains("visual.proj")
                     && e.getMessage().contains("visual.extra_head.weight"), e.getMessage());
-            assertArrayEquals(before, model.logitScale().getArray().toFloatArray());
+            assertArrayEquals(before, model.logLogitScale().getArray().toFloatArray());
 
             LoadReport lenient = Checkpoints.load(file, model, false);
             assertFalse(lenient.isExact());
             assertEquals(model.namedParameters().size() - 2, lenient.loaded().size());
-            assertArrayEquals(sd.get("logit_scale").toFloats(), model.logitScale().getArray().toFloatArray());
+            assertArrayEquals(sd.get("logit_scale").toFloats(), model.logLogitScale().getArray().toFloatArray());
         }
     }
 
@@ -84,7 +85,8 @@ class CheckpointsTest {
         sd.put("module.context_length", Tensor.ofLongs(new long[] {16}));
         Path file = dir.resolve("ddp.safetensors");
         SafeTensors.write(file, sd);
-        ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture"));
+        // an OpenAI-style entry: the config must state the activation (these weights are exact GELU)
+        ClipModel model = new ClipModel(ClipConfig.named("tiny_fixture").withActivation(Activation.GELU));
         try (NDManager m = NDManager.newBaseManager()) {
             model.initializeParameters(m);
             LoadReport report = Checkpoints.load(file, model, true);

@@ -72,4 +72,27 @@ class SafeTensorsTest {
         assertThrows(IllegalArgumentException.class, () -> SafeTensors.write(dir.resolve("x.safetensors"),
                 Map.of("__metadata__", Tensor.ofFloats(new float[] {1}, 1))));
     }
+
+    @Test
+    void arraysAreWrittenAndReadOneTensorAtATimeWithHeaderOnlyViews() throws Exception {
+        Path file = dir.resolve("arrays.safetensors");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            arrays.put("w", m.create(new float[] {0.1f, -0f, Float.MIN_VALUE, 3e38f}, new ai.djl.ndarray.types.Shape(2, 2)));
+            arrays.put("n", m.create(new long[] {Long.MIN_VALUE, 42}));
+            SafeTensors.writeArrays(file, arrays, Map.of("k", "v"));
+            assertEquals(Map.of("k", "v"), SafeTensors.readMetadata(file));
+            List<SafeTensors.TensorInfo> info = SafeTensors.readInfo(file);
+            assertEquals(List.of("w", "n"), info.stream().map(SafeTensors.TensorInfo::name).toList());
+            assertEquals(List.of(DType.F32, DType.I64), info.stream().map(SafeTensors.TensorInfo::dtype).toList());
+            assertArrayEquals(new long[] {2, 2}, info.get(0).shape());
+            List<String> order = new java.util.ArrayList<>();
+            Map<String, String> metadata = SafeTensors.forEach(file, (name, t) -> {
+                order.add(name);
+                assertArrayEquals(arrays.get(name).toByteArray(), t.bytes(), name); // bit for bit
+            });
+            assertEquals(List.of("w", "n"), order);
+            assertEquals(Map.of("k", "v"), metadata);
+        }
+    }
 }

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +35,10 @@ class ClipConfigTest {
 
     @Test
     void everyBuiltInConfigParsesAndRoundTrips() {
-        for (String name : ClipConfig.BUILT_IN) {
+        List<String> builtIn = new ArrayList<>(ClipConfig.ZOO);
+        builtIn.addAll(ClipConfig.SMALL);
+        assertEquals(8, builtIn.size());
+        for (String name : builtIn) {
             ClipConfig c = ClipConfig.named(name);
             assertEquals(c, ClipConfig.fromJson(c.toJson()), name);
         }
@@ -42,6 +48,28 @@ class ClipConfigTest {
         ClipConfig tiny = ClipConfig.named("tiny_fixture");
         assertEquals(2, tiny.vision().heads());
         assertEquals(17, tiny.vision().sequenceLength());
+    }
+
+    @Test
+    void quickGeluIsOpenClipsFieldAndTheSuffixOfBuiltInNames() {
+        ClipConfig unset = ClipConfig.named("diht_vitb32_224px");
+        assertFalse(unset.activationChosen());
+        assertEquals(Activation.GELU, unset.activation());
+        assertFalse(unset.toJson().contains("quick_gelu"), "an unset activation stays unset when written");
+
+        ClipConfig quick = ClipConfig.named("diht_vitb32_224px-quickgelu");
+        assertTrue(quick.activationChosen());
+        assertEquals(Activation.QUICK_GELU, quick.activation());
+        assertEquals(unset.vision(), quick.vision());
+        assertTrue(quick.toJson().contains("\"quick_gelu\" : true"), quick.toJson());
+        assertEquals(quick, ClipConfig.fromJson(quick.toJson()));
+
+        ClipConfig exact = ClipConfig.fromJson(unset.toJson().replaceFirst("\\{", "{\"quick_gelu\": false,"));
+        assertTrue(exact.activationChosen());
+        assertEquals(Activation.GELU, exact.activation());
+        assertEquals(exact, unset.withActivation(Activation.GELU));
+        assertEquals(quick, exact.withActivation(Activation.QUICK_GELU).withEmbedDim(512));
+        assertThrows(IllegalArgumentException.class, () -> ClipConfig.named("nothing-quickgelu"));
     }
 
     @Test

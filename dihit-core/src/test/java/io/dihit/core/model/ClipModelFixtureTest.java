@@ -55,7 +55,7 @@ class ClipModelFixtureTest {
             assertRelativeClose(TinyClipFixture.floats("grad_text_projection"),
                     model.namedParameters().get("text_projection").getArray().getGradient().toFloatArray(), "text_projection");
             assertRelativeClose(new float[] {(float) TinyClipFixture.scalar("grad_logit_scale")},
-                    model.logitScale().getArray().getGradient().toFloatArray(), "logit_scale");
+                    model.logLogitScale().getArray().getGradient().toFloatArray(), "logit_scale");
         }
     }
 

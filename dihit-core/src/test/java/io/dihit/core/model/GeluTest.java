@@ -21,4 +21,17 @@ class GeluTest {
             }
         }
     }
+
+    @Test
+    void quickGeluIsXTimesSigmoidOf1702X() {
+        float[] x = {-3f, -1f, 0f, 0.5f, 1f, 2f};
+        double[] expected = {-0.01807130970778597, -0.1542042340671787, 0, 0.35038843660638014, 0.8457957659328212,
+            1.9356586231442083};
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] quick = Gelu.quick(m.create(x)).toFloatArray();
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(expected[i], quick[i], 1e-6, "quick_gelu(" + x[i] + ")");
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 package io.dihit.eval.data;
 
-import io.dihit.core.image.ImageDecoder;
-import io.dihit.core.image.RgbImage;
+import io.dihit.core.data.ImageTextDataset;
+import io.dihit.core.data.ImageTextRecord;
+import io.dihit.core.util.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,41 +13,29 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A classification dataset laid out as {@code root/<class>/<image>} (torchvision ImageFolder style). Classes
- * are the sub-directory names in sorted order, shown in prompts with '_' and '-' turned into spaces; images
- * are the files with an image extension, sorted by path, found at any depth under a class directory.
+ * Reads a classification dataset laid out as {@code root/<class>/<image>} (torchvision ImageFolder style) into a
+ * {@link LabeledDataset}. Classes are the sub-directory names in sorted order, shown in prompts with '_' and '-'
+ * turned into spaces; images are the files with an image extension, sorted by path, found at any depth under a
+ * class directory, with their path below the root as id.
  */
-public final class ImageFolder implements LabeledImages {
+final class ImageFolder {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "webp");
 
-    private final Path root;
-    private final List<String> classNames;
-    private final List<Path> files;
-    private final int[] labels;
-    private final String fingerprint;
+    private ImageFolder() {}
 
-    private ImageFolder(Path root, List<String> classNames, List<Path> files, int[] labels, String fingerprint) {
-        this.root = root;
-        this.classNames = List.copyOf(classNames);
-        this.files = List.copyOf(files);
-        this.labels = labels;
-        this.fingerprint = fingerprint;
-    }
-
-    public static ImageFolder open(Path root) throws IOException {
+    public static LabeledDataset open(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new IOException("image folder " + root + " is not a directory");
+            throw new UserError("image folder " + root + (Files.exists(root) ? " is not a directory" : " not found"));
         }
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
         }
         if (classDirs.isEmpty()) {
-            throw new IOException(root + " has no class sub-directories");
+            throw new UserError(root + " has no class sub-folders (expected " + root + "/<class>/<image>)");
         }
         List<String> names = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
+        List<ImageTextRecord> records = new ArrayList<>();
         Fingerprints fp = new Fingerprints().add("image-folder");
         for (int c = 0; c < classDirs.size(); c++) {
             Path dir = classDirs.get(c);
@@ -56,15 +45,14 @@ public final class ImageFolder implements LabeledImages {
                 images = s.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().toList();
             }
             if (images.isEmpty()) {
-                throw new IOException("class directory " + dir + " holds no images (" + EXTENSIONS + ")");
+                throw new UserError("class folder " + dir + " holds no images (" + EXTENSIONS + ")");
             }
             for (Path p : images) {
-                files.add(p);
-                labels.add(c);
+                records.add(new ImageTextRecord(root.relativize(p).toString(), p.toString(), names.get(c)));
                 fp.add(root.relativize(p).toString()).add(c).add(Files.size(p)).add(Files.getLastModifiedTime(p).toMillis());
             }
         }
-        return new ImageFolder(root, names, files, labels.stream().mapToInt(Integer::intValue).toArray(), fp.hex());
+        return LabeledDataset.of(ImageTextDataset.of(records), names, fp.hex());
     }
 
     static String promptName(String dirName) {
@@ -75,39 +63,5 @@ public final class ImageFolder implements LabeledImages {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
-
-    @Override
-    public int size() {
-        return files.size();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public int label(int index) {
-        return labels[index];
-    }
-
-    @Override
-    public String id(int index) {
-        return root.relativize(files.get(index)).toString();
-    }
-
-    public Path path(int index) {
-        return files.get(index);
-    }
-
-    @Override
-    public RgbImage image(int index) throws IOException {
-        return ImageDecoder.decode(files.get(index));
-    }
-
-    @Override
-    public String fingerprint() {
-        return fingerprint;
     }
 }

@@ -1,5 +1,6 @@
 package io.dihit.eval.data;
 
+import io.dihit.core.util.UserError;
 import java.util.List;
 
 /** A classification dataset: images with integer labels into a list of class names. */
@@ -16,5 +17,17 @@ public interface LabeledImages extends ImageSet {
             y[i] = label(i);
         }
         return y;
+    }
+
+    /**
+     * Refuses data with fewer than 2 classes, on which classification and the probes measure nothing (every
+     * image would be "correct"); {@code name} says which data in the message.
+     */
+    static <T extends LabeledImages> T requireTwoClasses(T data, String name) {
+        if (data.classNames().size() < 2) {
+            throw new UserError(name + " has " + data.classNames().size() + " class " + data.classNames()
+                    + "; classification and the probes need at least 2 classes (one sub-folder per class)");
+        }
+        return data;
     }
 }

@@ -1,2 +1,2 @@
-/** Labelled and captioned image sets for evaluation (image folders, manifests, Fashion-MNIST) and dataset fingerprints. */
+/** Labelled and captioned image sets for evaluation (image folders, manifests, tar shards, Fashion-MNIST) and dataset fingerprints. */
 package io.dihit.eval.data;

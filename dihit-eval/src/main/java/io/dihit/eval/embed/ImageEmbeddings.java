@@ -1,5 +1,6 @@
 package io.dihit.eval.embed;
 
+import io.dihit.core.clip.Clip;
 import io.dihit.core.image.ImagePreprocessor;
 import io.dihit.core.image.RgbImage;
 import io.dihit.core.util.ProgressBar;
@@ -16,15 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Image embeddings of a whole dataset: images are decoded and preprocessed in parallel (CLIP evaluation
- * transform: resize shorter side, centre crop, CLIP mean/std), encoded in batches, and cached on disk under a key
+ * Image embeddings of a whole dataset: images are decoded and preprocessed in parallel (the Clip's evaluation
+ * transform: resize shorter side, centre crop, CLIP mean/std), encoded in batches to L2-normalised rows, and
+ * cached on disk under a key
  * made of the checkpoint's content hash, the dataset fingerprint and the preprocessing, so repeated evaluations
  * of the same checkpoint on the same data load the file instead of recomputing.
  */
 public final class ImageEmbeddings {
     private static final Logger LOG = LoggerFactory.getLogger(ImageEmbeddings.class);
 
-    private final ClipEncoder encoder;
+    private final Clip clip;
     private final String modelKey;
     private final Path cacheDir;
 
@@ -32,8 +34,8 @@ public final class ImageEmbeddings {
      * @param modelKey identifies the weights, see {@link #checkpointKey}
      * @param cacheDir where cached matrices live; null disables caching
      */
-    public ImageEmbeddings(ClipEncoder encoder, String modelKey, Path cacheDir) {
-        this.encoder = encoder;
+    public ImageEmbeddings(Clip clip, String modelKey, Path cacheDir) {
+        this.clip = clip;
         this.modelKey = modelKey;
         this.cacheDir = cacheDir;
     }
@@ -56,7 +58,7 @@ public final class ImageEmbeddings {
 
     /** Cache key of a dataset under this model and preprocessing. */
     public String key(ImageSet data) {
-        return "img-" + modelKey + "-" + data.fingerprint() + "-" + encoder.imageSize() + "px";
+        return "img-" + modelKey + "-" + data.fingerprint() + "-" + clip.config().vision().imageSize() + "px";
     }
 
     /** Embeddings of every image of {@code data}, in order, from the cache when present. */
@@ -85,9 +87,9 @@ public final class ImageEmbeddings {
 
     /** Encodes every image (no cache). Images that fail to decode stop the run with their id in the error. */
     public float[][] compute(ImageSet data) {
-        ImagePreprocessor pre = ImagePreprocessor.evaluation(encoder.imageSize());
+        ImagePreprocessor pre = clip.preprocessor();
         int per = pre.floatsPerImage();
-        int batch = encoder.batchSize();
+        int batch = clip.batchSize();
         float[][] out = new float[data.size()][];
         ProgressBar progress = new ProgressBar(System.err, "images", data.size());
         float[] pixels = new float[batch * per];
@@ -102,7 +104,7 @@ public final class ImageEmbeddings {
                     throw new UncheckedIOException("image " + data.id(first + i) + ": " + e.getMessage(), e);
                 }
             });
-            float[][] features = encoder.encodePixels(pixels, count);
+            float[][] features = clip.encodePreprocessed(pixels, count);
             System.arraycopy(features, 0, out, start, count);
             progress.advance(count);
         }

@@ -5,9 +5,7 @@ import io.dihit.eval.metrics.ClassificationMetrics;
 import io.dihit.eval.zeroshot.ZeroShotClassifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,14 +61,17 @@ public final class FewShotBenchmark {
 
     private FewShotBenchmark() {}
 
-    public static Result run(ZeroShotClassifier zeroShot, double logitScale, float[][] trainX, int[] trainY,
+    public static Result run(ZeroShotClassifier zeroShot, double logitMultiplier, float[][] trainX, int[] trainY,
                              float[][] testX, int[] testY, Config cfg) {
         int classes = zeroShot.classNames().size();
+        if (classes < 2) {
+            throw new IllegalArgumentException("the few-shot probes need at least 2 classes, the data has " + classes);
+        }
         float[][] train = Vectors.normalizedRows(trainX);
         float[][] test = Vectors.normalizedRows(testX);
         double zs = ClassificationMetrics.fromScores(zeroShot.scores(test), testY).top1();
         LOG.info("few-shot: zero-shot top-1 {} on {} test samples", String.format("%.4f", zs), test.length);
-        List<List<Integer>> byClass = byClass(trainY, classes);
+        List<List<Integer>> byClass = KShotSampler.byClass(trainY, classes);
         List<ShotResult> rows = new ArrayList<>();
         for (int k : cfg.shots()) {
             List<Double> diht = new ArrayList<>();
@@ -80,10 +81,10 @@ public final class FewShotBenchmark {
             List<Double> lambda = new ArrayList<>();
             for (int s = 0; s < cfg.samplings(); s++) {
                 long seed = cfg.seed() + 1_000_003L * k + s;
-                int[] pick = sample(byClass, k, seed);
+                int[] pick = KShotSampler.sample(byClass, k, seed);
                 float[][] x = Vectors.rows(train, pick);
                 int[] y = Vectors.pick(trainY, pick);
-                FewShotProbe.Result d = FewShotProbe.fit(zeroShot, logitScale, x, y, cfg.diht().withSeed(seed));
+                FewShotProbe.Result d = FewShotProbe.fit(zeroShot, logitMultiplier, x, y, cfg.diht().withSeed(seed));
                 LinearProbe.Result l = LinearProbe.fit(x, y, classes, cfg.linear().withSeed(seed));
                 diht.add(ClassificationMetrics.fromScores(d.model().scores(test), testY).top1());
                 linear.add(ClassificationMetrics.fromScores(l.model().logits(test), testY).top1());
@@ -98,38 +99,5 @@ public final class FewShotBenchmark {
             rows.add(row);
         }
         return new Result(zs, train.length, test.length, classes, cfg.samplings(), rows);
-    }
-
-    private static List<List<Integer>> byClass(int[] labels, int classes) {
-        List<List<Integer>> out = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            out.add(new ArrayList<>());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " outside [0, " + classes + ")");
-            }
-            out.get(labels[i]).add(i);
-        }
-        return out;
-    }
-
-    /** k distinct training indices per class, drawn with the given seed. */
-    static int[] sample(List<List<Integer>> byClass, int k, long seed) {
-        Random rnd = new Random(seed);
-        int[] out = new int[k * byClass.size()];
-        int n = 0;
-        for (int c = 0; c < byClass.size(); c++) {
-            List<Integer> members = new ArrayList<>(byClass.get(c));
-            if (members.size() < k) {
-                throw new IllegalArgumentException("class " + c + " has " + members.size() + " training samples, fewer than "
-                        + k + " shots");
-            }
-            Collections.shuffle(members, rnd);
-            for (int j = 0; j < k; j++) {
-                out[n++] = members.get(j);
-            }
-        }
-        return out;
     }
 }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * DiHT's few-shot linear probe. Starting from the zero-shot classifier W0 (scaled by the logit scale s) it
+ * DiHT's few-shot linear probe. Starting from the zero-shot classifier W0 (scaled by the logit multiplier s) it
  * learns a residual dW and a bias b minimising the mean cross-entropy of s * x.W0 + x.dW + b on the k-shot set,
- * subject to ||dW||_F <= delta and ||b||_2 <= delta_b, by projected gradient descent: every step is followed by
+ * subject to ||dW||_F &lt;= delta and ||b||_2 &lt;= delta_b, by projected gradient descent: every step is followed by
  * scaling dW and b back onto their balls. Step sizes are Barzilai-Borwein with Armijo backtracking along the
  * projected path (spectral projected gradient), so each accepted step lowers the loss.
  *
@@ -88,24 +88,24 @@ public final class FewShotProbe {
     private FewShotProbe() {}
 
     /** Cross-validates (delta, delta_b) on the k-shot set, then refits on all of it. */
-    public static Result fit(ZeroShotClassifier zeroShot, double logitScale, float[][] features, int[] labels, Config cfg) {
+    public static Result fit(ZeroShotClassifier zeroShot, double logitMultiplier, float[][] features, int[] labels, Config cfg) {
         int classes = zeroShot.classNames().size();
         float[][] x = Vectors.normalizedRows(features);
-        double deltaUnit = logitScale * Math.sqrt(classes);
+        double deltaUnit = logitMultiplier * Math.sqrt(classes);
         List<CvPoint> curve = new ArrayList<>();
         double bestDelta = cfg.deltaGrid()[0] * deltaUnit;
-        double bestBias = cfg.biasGrid()[0] * logitScale;
+        double bestBias = cfg.biasGrid()[0] * logitMultiplier;
         if (cfg.deltaGrid().length * cfg.biasGrid().length > 1) {
             int folds = Math.min(cfg.folds(), x.length);
             int[] fold = Folds.stratified(labels, classes, folds, cfg.seed());
             List<double[]> grid = new ArrayList<>();
             for (double r : cfg.deltaGrid()) {
                 for (double rb : cfg.biasGrid()) {
-                    grid.add(new double[] {r * deltaUnit, rb * logitScale});
+                    grid.add(new double[] {r * deltaUnit, rb * logitMultiplier});
                 }
             }
             curve.addAll(ParallelMap.map(grid, cfg.threads(), "probe-grid",
-                    radii -> crossValidate(zeroShot, logitScale, x, labels, fold, folds, radii[0], radii[1], cfg)));
+                    radii -> crossValidate(zeroShot, logitMultiplier, x, labels, fold, folds, radii[0], radii[1], cfg)));
             LinearModel.Fit bestFit = null;
             // First best in grid order, as a sequential scan would pick.
             for (CvPoint p : curve) {
@@ -117,21 +117,21 @@ public final class FewShotProbe {
                 }
             }
         }
-        ResidualProbeModel model = train(zeroShot, logitScale, x, labels, bestDelta, bestBias, cfg, StepListener.NONE);
+        ResidualProbeModel model = train(zeroShot, logitMultiplier, x, labels, bestDelta, bestBias, cfg, StepListener.NONE);
         return new Result(model, bestDelta, bestBias, curve);
     }
 
-    private static CvPoint crossValidate(ZeroShotClassifier zeroShot, double logitScale, float[][] x, int[] labels, int[] fold,
+    private static CvPoint crossValidate(ZeroShotClassifier zeroShot, double logitMultiplier, float[][] x, int[] labels, int[] fold,
                                          int folds, double delta, double deltaBias, Config cfg) {
         double acc = 0;
         double loss = 0;
         for (int f = 0; f < folds; f++) {
             int[] tr = Folds.select(fold, f, false);
             int[] va = Folds.select(fold, f, true);
-            ResidualProbeModel m = train(zeroShot, logitScale, Vectors.rows(x, tr), Vectors.pick(labels, tr), delta, deltaBias, cfg,
+            ResidualProbeModel m = train(zeroShot, logitMultiplier, Vectors.rows(x, tr), Vectors.pick(labels, tr), delta, deltaBias, cfg,
                     StepListener.NONE);
             float[][] logits = m.scores(Vectors.rows(x, va));
-            scale(logits, logitScale);
+            scale(logits, logitMultiplier);
             LinearModel.Fit fit = LinearModel.Fit.of(logits, Vectors.pick(labels, va));
             acc += fit.accuracy() / folds;
             loss += fit.loss() / folds;
@@ -140,7 +140,7 @@ public final class FewShotProbe {
     }
 
     /** One constrained fit at fixed absolute radii (delta, deltaBias). */
-    public static ResidualProbeModel train(ZeroShotClassifier zeroShot, double logitScale, float[][] features, int[] labels,
+    public static ResidualProbeModel train(ZeroShotClassifier zeroShot, double logitMultiplier, float[][] features, int[] labels,
                                            double delta, double deltaBias, Config cfg, StepListener listener) {
         if (!(delta >= 0) || !(deltaBias >= 0)) {
             throw new IllegalArgumentException("radii must be >= 0: delta=" + delta + " deltaBias=" + deltaBias);
@@ -149,7 +149,7 @@ public final class FewShotProbe {
         int dim = zeroShot.dim();
         float[][] x = Vectors.normalizedRows(features);
         float[][] base = zeroShot.scores(x);
-        scale(base, logitScale);
+        scale(base, logitMultiplier);
         int nw = classes * dim;
         double[] p = new double[nw + classes];
         double[] g = new double[p.length];
@@ -210,7 +210,7 @@ public final class FewShotProbe {
         for (int c = 0; c < classes; c++) {
             b[c] = (float) p[nw + c];
         }
-        return new ResidualProbeModel(zeroShot, logitScale, new LinearModel(classes, dim, w, b));
+        return new ResidualProbeModel(zeroShot, logitMultiplier, new LinearModel(classes, dim, w, b));
     }
 
     /** Scales dW onto the Frobenius ball of radius delta and b onto the ball of radius deltaBias. */

@@ -42,11 +42,23 @@ public final class ReportWriter {
         row(md, "config", m.config());
         row(md, "checkpoint", m.checkpoint() == null ? (m.config() == null ? null : "none (random initialisation)") : m.checkpoint());
         row(md, "checkpoint key", m.checkpointKey());
-        row(md, "logit scale", m.logitScale() == null ? null : fmt(m.logitScale(), 2));
+        row(md, "logit multiplier", m.logitMultiplier() == null ? null : fmt(m.logitMultiplier(), 2));
         row(md, "dataset fingerprint", run.datasetFingerprint());
         row(md, "started", run.startedAt());
         row(md, "finished", run.finishedAt());
         run.settings().forEach((k, v) -> row(md, k, v));
+        EvalReport.Skipped skipped = r.skipped();
+        if (skipped != null) {
+            row(md, "images skipped (unreadable)", skipped.images() + (skipped.byReason().isEmpty() ? ""
+                    : " " + skipped.byReason()) + (skipped.file() == null ? "" : ", listed in " + skipped.file()));
+            if (skipped.captionsDropped() > 0) {
+                row(md, "captions dropped with their image", String.valueOf(skipped.captionsDropped()));
+            }
+            if (skipped.sourceRowsSkipped() > 0) {
+                row(md, "dataset rows skipped while reading", skipped.sourceRowsSkipped() + " "
+                        + skipped.sourceRowsByReason() + (skipped.file() == null ? "" : ", listed in " + skipped.file()));
+            }
+        }
         md.append('\n');
         if (r.zeroShot() != null) {
             EvalReport.ZeroShot z = r.zeroShot();

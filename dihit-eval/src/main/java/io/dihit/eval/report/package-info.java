@@ -1,2 +1,2 @@
-/** The evaluation report: report.json and report.md. */
+/** The evaluation report: report.json, report.md and the skip list skipped.jsonl. */
 package io.dihit.eval.report;

@@ -16,13 +16,11 @@ public final class EngineSimilarity implements SimilaritySource, AutoCloseable {
     private final NDManager manager;
     private final NDArray queries;
     private final NDArray targets;
-    private final boolean ownsManager;
 
-    private EngineSimilarity(NDManager manager, NDArray queries, NDArray targets, boolean ownsManager) {
+    private EngineSimilarity(NDManager manager, NDArray queries, NDArray targets) {
         this.manager = manager;
         this.queries = queries;
         this.targets = targets;
-        this.ownsManager = ownsManager;
     }
 
     public static EngineSimilarity cosine(float[][] queries, float[][] targets, Device device) {
@@ -35,7 +33,7 @@ public final class EngineSimilarity implements SimilaritySource, AutoCloseable {
         try {
             NDArray q = manager.create(Vectors.normalizedRows(queries));
             NDArray t = manager.create(Vectors.normalizedRows(targets));
-            return new EngineSimilarity(manager, q, t, true);
+            return new EngineSimilarity(manager, q, t);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -67,37 +65,7 @@ public final class EngineSimilarity implements SimilaritySource, AutoCloseable {
     }
 
     @Override
-    public SimilaritySource transposed() {
-        EngineSimilarity self = this;
-        return new SimilaritySource() {
-            private final EngineSimilarity swapped = new EngineSimilarity(manager, targets, queries, false);
-
-            @Override
-            public int rows() {
-                return self.cols();
-            }
-
-            @Override
-            public int cols() {
-                return self.rows();
-            }
-
-            @Override
-            public void block(int r0, int r1, int c0, int c1, float[] out) {
-                swapped.block(r0, r1, c0, c1, out);
-            }
-
-            @Override
-            public SimilaritySource transposed() {
-                return self;
-            }
-        };
-    }
-
-    @Override
     public void close() {
-        if (ownsManager) {
-            manager.close();
-        }
+        manager.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.dihit.eval.zeroshot;
 
+import io.dihit.core.clip.ZeroShotHead;
 import io.dihit.eval.embed.TextEncoder;
 import io.dihit.eval.math.Vectors;
 import io.dihit.eval.metrics.ClassificationMetrics;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * CLIP-style zero-shot classifier: per class, the mean of the L2-normalised embeddings of its prompts
- * (class name x templates), renormalised. An image's score for a class is the cosine between its embedding
+ * (class name x templates), renormalised ({@link ZeroShotHead#classEmbedding}, as core's Clip.zeroShot). An image's score for a class is the cosine between its embedding
  * and that class vector.
  */
 public final class ZeroShotClassifier {
@@ -50,19 +51,8 @@ public final class ZeroShotClassifier {
         }
         float[][] w = new float[perClass.length][];
         for (int c = 0; c < perClass.length; c++) {
-            int d = Vectors.requireRectangular(perClass[c], "prompt embeddings of class '" + classNames.get(c) + "'");
-            double[] mean = new double[d];
-            for (float[] e : perClass[c]) {
-                float[] u = Vectors.normalized(e);
-                for (int i = 0; i < d; i++) {
-                    mean[i] += u[i];
-                }
-            }
-            float[] m = new float[d];
-            for (int i = 0; i < d; i++) {
-                m[i] = (float) (mean[i] / perClass[c].length);
-            }
-            w[c] = Vectors.normalized(m);
+            Vectors.requireRectangular(perClass[c], "prompt embeddings of class '" + classNames.get(c) + "'");
+            w[c] = ZeroShotHead.classEmbedding(perClass[c]);
         }
         Vectors.requireRectangular(w, "class vectors");
         return new ZeroShotClassifier(classNames, w);

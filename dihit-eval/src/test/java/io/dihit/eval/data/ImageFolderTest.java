@@ -3,7 +3,9 @@ package io.dihit.eval.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dihit.core.util.UserError;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ class ImageFolderTest {
         write(root.resolve("red_apple/a.png"), 0xFF0000);
         write(root.resolve("banana/nested/x.png"), 0xFFFF00);
         Files.writeString(root.resolve("banana/notes.txt"), "not an image");
-        ImageFolder f = ImageFolder.open(root);
+        LabeledDataset f = ImageFolder.open(root);
         assertEquals(List.of("banana", "red apple"), f.classNames());
         assertEquals(3, f.size());
         assertEquals("banana/nested/x.png", f.id(0));
@@ -36,8 +38,10 @@ class ImageFolderTest {
     @Test
     void emptyClassIsAnError(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("empty"));
-        assertThrows(IOException.class, () -> ImageFolder.open(root));
-        assertThrows(IOException.class, () -> ImageFolder.open(root.resolve("missing")));
+        UserError empty = assertThrows(UserError.class, () -> ImageFolder.open(root));
+        assertTrue(empty.getMessage().contains("holds no images"), empty.getMessage());
+        UserError missing = assertThrows(UserError.class, () -> ImageFolder.open(root.resolve("missing")));
+        assertTrue(missing.getMessage().endsWith("missing not found"), missing.getMessage());
     }
 
     private static void write(Path p, int rgb) throws IOException {

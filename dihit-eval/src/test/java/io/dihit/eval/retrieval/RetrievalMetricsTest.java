@@ -1,6 +1,5 @@
 package io.dihit.eval.retrieval;
 
-import io.dihit.eval.bench.NoisyCaptionEmbeddings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,10 +73,20 @@ class RetrievalMetricsTest {
         int images = 120;
         int perImage = 3;
         int dim = 16;
-        NoisyCaptionEmbeddings set = NoisyCaptionEmbeddings.generate(images, perImage, dim, 1.5f, 3);
-        float[][] img = set.images();
-        float[][] txt = set.captions();
-        int[] link = set.captionOwner();
+        // random images; each caption is a noisy copy of its image, so recalls are neither 0 nor 1
+        Random rnd = new Random(3);
+        float[][] img = new float[images][dim];
+        float[][] txt = new float[images * perImage][dim];
+        int[] link = new int[txt.length];
+        for (int t = 0; t < txt.length; t++) {
+            link[t] = t / perImage;
+            for (int d = 0; d < dim; d++) {
+                if (t % perImage == 0) {
+                    img[link[t]][d] = (float) rnd.nextGaussian();
+                }
+                txt[t][d] = img[link[t]][d] + 1.5f * (float) rnd.nextGaussian();
+            }
+        }
         float[][] cos = new float[images][txt.length];
         for (int i = 0; i < images; i++) {
             for (int t = 0; t < txt.length; t++) {

@@ -9,6 +9,9 @@ import java.util.Objects;
  * emoji captions repeat across styles), and parsing is the filter's main cost after OCR.
  */
 public final class CaptionAnalyzer {
+    /** Distinct captions whose scene graph the filter commands remember (repeated captions are parsed once). */
+    public static final int DEFAULT_CACHE = 65_536;
+
     private final CaptionParser parser;
     private final SceneGraphBuilder builder = new SceneGraphBuilder();
     private final LruMemo<String, SceneGraph> memo;

@@ -26,7 +26,7 @@ import java.util.Set;
  * </ul>
  * Stateless and thread-safe.
  */
-public final class SceneGraphBuilder {
+final class SceneGraphBuilder {
     private static final Set<String> LINKING_VERBS = Set.of("be", "become", "seem", "remain");
     private static final Set<String> ATTRIBUTE_DEPS = Set.of("amod", "nummod", "compound");
     private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "whom", "which", "that", "whose");

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * file + rename) after the outputs are flushed, so after a kill the outputs are cut back to these
  * lengths and the job goes on from the next row: nothing duplicated, nothing lost.
  */
-public final class JobCheckpoint {
-    static final int FORMAT = 1;
+final class JobCheckpoint {
+    static final int FORMAT = 2; // 2: shard positions are sample ordinals (1: byte offsets)
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public int format = FORMAT;

@@ -18,11 +18,19 @@ public final class JobCounters {
     /** Rejected rows per failed rule part; a row failing two parts counts in both. */
     public TreeMap<String, Long> rejectedByPart = new TreeMap<>();
     public TreeMap<String, Long> failedByReason = new TreeMap<>();
+    /** Rows whose id an earlier row of the job had (failed as duplicate_id or, with keep-all, scored). */
+    public long duplicateIds;
+    /** Tar members lost to corrupt headers (their samples are failed rows unless still complete). */
+    public long tarMembersLost;
     /** Over all scored rows (kept and rejected). */
     public TreeMap<Integer, Long> complexityHistogram = new TreeMap<>();
     public TreeMap<Integer, Long> actionsHistogram = new TreeMap<>();
 
-    public void add(RowOutcome outcome) {
+    /** Counts a row's outcome; {@code duplicate}: an earlier row of the job had its id. */
+    public void add(RowOutcome outcome, boolean duplicate) {
+        if (duplicate) {
+            duplicateIds++;
+        }
         read++;
         if (outcome instanceof RowOutcome.Failed f) {
             failed++;

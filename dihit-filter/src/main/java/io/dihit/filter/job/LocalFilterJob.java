@@ -1,24 +1,17 @@
 package io.dihit.filter.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dihit.core.data.ManifestWriter;
+import io.dihit.core.data.ManifestReader;
 import io.dihit.core.data.Manifests;
 import io.dihit.core.util.ProgressBar;
-import java.io.BufferedWriter;
+import io.dihit.core.util.UserError;
+import io.dihit.filter.CatRule;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The streaming CAT filter on one machine: reads manifests and tar shards in order, scores rows on a thread pool
  * with at most {@code maxInFlight} rows in memory, and writes, in input order, the kept and rejected
- * manifests (with every score; rejected rows carry the reason), {@code failed.jsonl} (row, error) and
- * {@code summary.json}. Every row read ends in exactly one of the three files.
+ * manifests (with the input's extra columns passed through and every score; rejected rows carry the
+ * reason), {@code failed.jsonl} (input, position, id, reason, error of every row that could not be
+ * read or scored, with no cap) and {@code summary.json}. Every physical record read ends in exactly
+ * one of the three files.
  *
  * <p>Resumable: a {@link JobCheckpoint} is taken every {@code checkpointEvery} rows (and every 10 s);
  * running the same job again on the same output folder cuts the outputs back to the checkpoint and
@@ -41,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalFilterJob {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFilterJob.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CHECKPOINT_NANOS = 10_000_000_000L;
 
     private final FilterJobConfig config;
@@ -53,27 +47,71 @@ public final class LocalFilterJob {
     }
 
     public Path keptFile() {
-        return config.outputDir().resolve("kept." + config.outputFormat());
+        return FilterOutputs.keptFile(config);
     }
 
     public Path rejectedFile() {
-        return config.outputDir().resolve("rejected." + config.outputFormat());
+        return FilterOutputs.rejectedFile(config);
     }
 
     public Path failedFile() {
-        return config.outputDir().resolve("failed.jsonl");
+        return FilterOutputs.failedFile(config);
     }
 
     public Path summaryFile() {
-        return config.outputDir().resolve("summary.json");
+        return FilterSummary.file(config);
     }
 
     public Path checkpointFile() {
         return config.outputDir().resolve("checkpoint.json");
     }
 
+    /**
+     * Checks, before anything expensive (models) is loaded, that the inputs exist (with a usable CSV
+     * header) and that the output folder can take this job: it is not a file and holds no checkpoint
+     * of a different job.
+     *
+     * @throws UserError naming what is wrong and how to fix it
+     */
+    public static void checkCanRun(FilterJobConfig config, CatRule rule) {
+        for (Path p : config.inputs()) {
+            if (!Files.isRegularFile(p)) {
+                throw new UserError("input " + p + (Files.isDirectory(p) ? " is a folder; give manifest or .tar files" : " does not exist"));
+            }
+            if (!ShardSource.isShard(p)) {
+                try (ManifestReader header = Manifests.read(p)) { // reads a CSV header, nothing more
+                    header.format();
+                } catch (IOException e) {
+                    throw new UserError(e.getMessage(), e);
+                }
+            }
+        }
+        Path out = config.outputDir();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("output " + out + " is a file, not a folder; give a folder (it is created if missing)");
+        }
+        Path checkpointFile = out.resolve("checkpoint.json");
+        if (Files.exists(checkpointFile)) {
+            JobCheckpoint c;
+            try {
+                c = JobCheckpoint.load(checkpointFile);
+            } catch (IOException e) {
+                throw new UserError(out + " holds an unreadable checkpoint (" + e.getMessage() + "); use another output folder", e);
+            }
+            if (!c.inputs.equals(absolute(config.inputs())) || !c.rule.equals(rule.describe()) || !c.outputFormat.equals(config.outputFormat())) {
+                throw new UserError(out + " holds a checkpoint of a different job (inputs " + c.inputs + ", rule " + c.rule
+                        + ", format " + c.outputFormat + "); use another output folder");
+            }
+        }
+    }
+
+    private static List<String> absolute(List<Path> inputs) {
+        return inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+    }
+
     /** Runs (or resumes) the job to the end and returns the final counters. */
     public JobCounters run() throws IOException, InterruptedException {
+        checkCanRun(config, processor.rule());
         Files.createDirectories(config.outputDir());
         long startNanos = System.nanoTime();
         JobCheckpoint checkpoint = startOrResume();
@@ -87,16 +125,25 @@ public final class LocalFilterJob {
             t.setDaemon(true);
             return t;
         });
-        try (Outputs out = new Outputs(checkpoint)) {
-            ProgressBar progress = config.progress() ? new ProgressBar(System.err, "[filter] rows", countRows()).resumedAt(doneBefore) : null;
+        InputScan scan = InputScan.of(config.inputs(), config.progress());
+        boolean resume = !checkpoint.fileSizes.isEmpty();
+        try (FilterOutputs out = new FilterOutputs(config, scan.extraColumns(), resume)) {
+            if (!resume) {
+                checkpoint(out, checkpoint);
+            }
+            ProgressBar progress = config.progress() ? new ProgressBar(System.err, "[filter] rows", scan.records()).resumedAt(doneBefore) : null;
+            SeenIds seen = new SeenIds();
+            for (int i = 0; i < checkpoint.input; i++) {
+                registerIds(i, seen); // finished inputs: their ids still make later rows duplicates
+            }
             for (int i = checkpoint.input; i < config.inputs().size(); i++) {
-                processInput(i, checkpoint, out, pool, progress);
+                processInput(i, checkpoint, out, pool, progress, seen);
                 checkpoint.input = i + 1;
                 checkpoint.position = -1;
-                out.checkpoint(checkpoint);
+                checkpoint(out, checkpoint);
             }
             checkpoint.complete = true;
-            out.checkpoint(checkpoint);
+            checkpoint(out, checkpoint);
             if (progress != null) {
                 showProgress(progress, checkpoint.counters);
                 progress.finish();
@@ -105,18 +152,30 @@ public final class LocalFilterJob {
             pool.shutdownNow();
         }
         JobCounters c = checkpoint.counters;
-        if (!c.balanced()) {
-            throw new IllegalStateException("accounting broken: kept + rejected + failed != read: " + JSON.writeValueAsString(c));
-        }
-        writeSummary(c, (System.nanoTime() - startNanos) / 1e9, c.read - doneBefore);
+        FilterSummary.write(config, processor.info(), c, Map.of("threads", config.threads()),
+                (System.nanoTime() - startNanos) / 1e9, c.read - doneBefore);
         LOG.info("filter done: read {}, kept {}, rejected {}, failed {}", c.read, c.kept, c.rejected, c.failed);
         return c;
     }
 
-    private void processInput(int input, JobCheckpoint checkpoint, Outputs out, ExecutorService pool,
-                              ProgressBar progress) throws IOException, InterruptedException {
+    private SampleSource open(int input, boolean loadImages) throws IOException {
+        return SampleSource.open(input, config.inputs().get(input), loadImages);
+    }
+
+    /** Adds the ids of an input's readable rows to {@code seen}, as processing it would. */
+    private void registerIds(int input, SeenIds seen) throws IOException {
+        try (SampleSource source = open(input, false)) {
+            for (SourceRow row; (row = source.next()) != null; ) {
+                seen.add(row.record().id());
+            }
+        }
+    }
+
+    private void processInput(int input, JobCheckpoint checkpoint, FilterOutputs out, ExecutorService pool,
+                              ProgressBar progress, SeenIds seen) throws IOException, InterruptedException {
         // Window entries: futures of rows (checkpoint allowed after them) or ready source failures.
-        record Pending(Future<RowOutcome> future, RowOutcome ready) {
+        // Duplicates are counted when written, so the checkpointed count never includes rows read ahead.
+        record Pending(Future<RowOutcome> future, RowOutcome ready, boolean duplicate) {
             RowOutcome get() throws InterruptedException {
                 if (ready != null) {
                     return ready;
@@ -131,37 +190,46 @@ public final class LocalFilterJob {
         Deque<Pending> window = new ArrayDeque<>();
         long sinceCheckpoint = 0;
         long lastCheckpoint = System.nanoTime();
-        Path path = config.inputs().get(input);
-        try (SampleSource source = ShardSource.isShard(path) ? new ShardSource(input, path, processor.needsImages())
-                : new ManifestSource(input, path)) {
+        try (SampleSource source = open(input, processor.needsImages())) {
             boolean exhausted = false;
             while (true) {
                 while (!exhausted && window.size() < config.maxInFlight()) {
                     SourceRow row = source.next();
                     for (SourceFailure f : source.drainFailures()) {
                         if (!checkpoint.covers(f.input(), f.position())) {
-                            window.add(new Pending(null, new RowOutcome.Failed(f)));
+                            window.add(new Pending(null, new RowOutcome.Failed(f), false));
                         }
                     }
                     if (row == null) {
                         exhausted = true;
-                    } else if (!checkpoint.covers(row.input(), row.position())) {
-                        window.add(new Pending(pool.submit(() -> processor.process(row)), null));
+                        continue;
+                    }
+                    boolean duplicate = !seen.add(row.record().id());
+                    if (checkpoint.covers(row.input(), row.position())) {
+                        continue;
+                    }
+                    if (duplicate && config.duplicateIds() == DuplicateIds.KEEP_FIRST) {
+                        window.add(new Pending(null, new RowOutcome.Failed(SourceFailure.duplicateId(input, row.position(),
+                                row.record().id())), true));
+                    } else {
+                        window.add(new Pending(pool.submit(() -> processor.process(row)), null, duplicate));
                     }
                 }
                 Pending next = window.poll();
                 if (next == null) {
+                    checkpoint.counters.tarMembersLost += source.membersLost();
                     return;
                 }
                 RowOutcome outcome = next.get();
                 out.write(outcome);
-                checkpoint.counters.add(outcome);
-                boolean rowBoundary = next.ready() == null;
+                checkpoint.counters.add(outcome, next.duplicate());
+                // Failures placed by the reader may sit between rows; rows and duplicates end at their own position.
+                boolean rowBoundary = next.ready() == null || next.duplicate();
                 if (rowBoundary) {
                     checkpoint.position = positionOf(outcome);
                     sinceCheckpoint++;
                     if (sinceCheckpoint >= config.checkpointEvery() || System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
-                        out.checkpoint(checkpoint);
+                        checkpoint(out, checkpoint);
                         sinceCheckpoint = 0;
                         lastCheckpoint = System.nanoTime();
                     }
@@ -179,14 +247,9 @@ public final class LocalFilterJob {
 
     private JobCheckpoint startOrResume() throws IOException {
         Path file = checkpointFile();
-        List<String> inputs = config.inputs().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+        List<String> inputs = absolute(config.inputs());
         if (Files.exists(file)) {
-            JobCheckpoint c = JobCheckpoint.load(file);
-            if (!c.inputs.equals(inputs) || !c.rule.equals(processor.rule().describe())
-                    || !c.outputFormat.equals(config.outputFormat())) {
-                throw new IOException(config.outputDir() + " holds a checkpoint of a different job (inputs "
-                        + c.inputs + ", rule " + c.rule + ", format " + c.outputFormat + "); use another output folder");
-            }
+            JobCheckpoint c = JobCheckpoint.load(file); // same job: checkCanRun looked
             if (!c.complete) {
                 LOG.info("resuming after input {} position {} ({} rows done)", c.input, c.position, c.counters.read);
                 for (Map.Entry<String, Long> e : c.fileSizes.entrySet()) {
@@ -222,97 +285,12 @@ public final class LocalFilterJob {
         progress.advanceTo(c.read);
     }
 
-    /** Upper bound of the rows left to read (newline count), for the progress bar. */
-    private long countRows() throws IOException {
-        long lines = 0;
-        byte[] buf = new byte[1 << 16];
-        for (Path p : config.inputs()) {
-            if (ShardSource.isShard(p)) {
-                return 0;  // a shard's sample count is unknown without scanning it: no bar, just counts
-            }
-            try (InputStream in = Files.newInputStream(p)) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\n') {
-                            lines++;
-                        }
-                    }
-                }
-            }
+    /** Flushes the outputs and saves the checkpoint with their lengths. */
+    private void checkpoint(FilterOutputs out, JobCheckpoint c) throws IOException {
+        out.flush();
+        for (Path file : FilterOutputs.files(config)) {
+            c.fileSizes.put(file.getFileName().toString(), Files.size(file));
         }
-        return lines;
-    }
-
-    private void writeSummary(JobCounters c, double seconds, long rowsThisRun) throws IOException {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("finished", Instant.now().toString());
-        s.putPOJO("inputs", config.inputs().stream().map(Path::toString).toList());
-        s.put("rule", processor.rule().describe());
-        s.putPOJO("ruleConfig", processor.rule());
-        s.put("parser", processor.scorer().parserName());
-        s.put("textSpotter", processor.scorer().spotterName());
-        s.put("threads", config.threads());
-        s.put("java", System.getProperty("java.version"));
-        s.putPOJO("counts", c);
-        Map<String, Object> speed = new LinkedHashMap<>();
-        speed.put("rowsThisRun", rowsThisRun);
-        speed.put("secondsThisRun", seconds);
-        speed.put("rowsPerSecond", rowsThisRun / Math.max(seconds, 1e-9));
-        s.putPOJO("speed", speed);
-        Path tmp = summaryFile().resolveSibling("summary.json.tmp");
-        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), s);
-        Files.move(tmp, summaryFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The three output files, opened fresh or appended after a resume. */
-    private final class Outputs implements AutoCloseable {
-        private final ManifestWriter kept;
-        private final ManifestWriter rejected;
-        private final BufferedWriter failed;
-
-        Outputs(JobCheckpoint c) throws IOException {
-            boolean resume = !c.fileSizes.isEmpty();
-            kept = resume ? Manifests.append(keptFile(), RowOutcome.SCORE_COLUMNS) : Manifests.write(keptFile(), RowOutcome.SCORE_COLUMNS);
-            rejected = resume ? Manifests.append(rejectedFile(), RowOutcome.REJECTED_COLUMNS)
-                    : Manifests.write(rejectedFile(), RowOutcome.REJECTED_COLUMNS);
-            failed = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(failedFile(),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8));
-            if (!resume) {
-                checkpoint(c);
-            }
-        }
-
-        void write(RowOutcome outcome) throws IOException {
-            if (outcome instanceof RowOutcome.Scored s) {
-                (s.kept() ? kept : rejected).write(s.row().record(), s.columns());
-            } else {
-                SourceFailure f = ((RowOutcome.Failed) outcome).failure();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("input", config.inputs().get(f.input()).toString());
-                row.put("position", f.position());
-                row.put("id", f.id());
-                row.put("reason", f.reason());
-                row.put("error", f.detail());
-                failed.write(JSON.writeValueAsString(row));
-                failed.write('\n');
-            }
-        }
-
-        void checkpoint(JobCheckpoint c) throws IOException {
-            kept.flush();
-            rejected.flush();
-            failed.flush();
-            c.fileSizes.put(keptFile().getFileName().toString(), Files.size(keptFile()));
-            c.fileSizes.put(rejectedFile().getFileName().toString(), Files.size(rejectedFile()));
-            c.fileSizes.put(failedFile().getFileName().toString(), Files.size(failedFile()));
-            c.save(checkpointFile());
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (kept; rejected; failed) {
-                // closes all three even if one throws
-            }
-        }
+        c.save(checkpointFile());
     }
 }

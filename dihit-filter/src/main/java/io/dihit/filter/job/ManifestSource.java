@@ -11,31 +11,23 @@ import java.util.List;
  * A CSV / JSON-lines manifest as a {@link SampleSource}; position = the row's line. Rows the
  * manifest reader skips (bad UTF-8, malformed, empty fields) become failures with its reason.
  */
-final class ManifestSource implements SampleSource {
-    private final int input;
-    private final ManifestReader reader;
-    private final SkipTracker skips;
+final class ManifestSource extends ReaderSource<ManifestRow, ManifestReader> {
 
     ManifestSource(int input, Path manifest) throws IOException {
-        this.input = input;
-        this.reader = Manifests.read(manifest);
-        this.skips = new SkipTracker(input, reader.report(), true);
+        this(input, Manifests.read(manifest));
+    }
+
+    private ManifestSource(int input, ManifestReader reader) {
+        super(input, reader, reader.report());
     }
 
     @Override
-    public SourceRow next() {
-        ManifestRow row = reader.hasNext() ? reader.next() : null;
-        skips.afterRead(row == null ? Long.MAX_VALUE : row.line());
-        return row == null ? null : new SourceRow(input, row.line(), row.record(), null);
+    SourceRow row(ManifestRow row) {
+        return new SourceRow(input, row.line(), row.record(), null, row.extraValues());
     }
 
     @Override
-    public List<SourceFailure> drainFailures() {
-        return skips.drain();
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
+    public List<String> extraColumns() {
+        return reader.extraColumns();
     }
 }

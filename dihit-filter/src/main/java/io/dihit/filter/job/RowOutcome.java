@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** What happened to one input row: scored (kept or rejected), or failed. */
 public sealed interface RowOutcome {
 
-    /** Extra columns written after id, image, caption in the kept and rejected manifests. */
+    /** Score columns of the kept manifest, after id, image, caption and the inputs' extra columns. */
     List<String> SCORE_COLUMNS = List.of("complexity", "actions", "text_spotted", "ocr_text", "matched_words");
     /** The rejected manifest has one more column: the failed rule parts. */
     List<String> REJECTED_COLUMNS = List.of("complexity", "actions", "text_spotted", "ocr_text", "matched_words", "reason");

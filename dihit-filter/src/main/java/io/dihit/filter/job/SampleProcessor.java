@@ -25,25 +25,31 @@ public final class SampleProcessor {
 
     private final CatScorer scorer;
     private final CatRule rule;
-    private final boolean verifyImages;
+    private final ImageCheck imageCheck;
 
     /**
-     * @param verifyImages decode every image even without OCR, so unreadable images fail the row
-     *                     (without it and without OCR, only a missing image file fails the row)
+     * @param imageCheck how much of each image to open when OCR does not decode it anyway: an image
+     *                   that fails the check fails its row as {@code unreadable_image}; with
+     *                   {@link ImageCheck#NONE} only a missing image file fails the row
      */
-    public SampleProcessor(CatScorer scorer, CatRule rule, boolean verifyImages) {
+    public SampleProcessor(CatScorer scorer, CatRule rule, ImageCheck imageCheck) {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.rule = Objects.requireNonNull(rule, "rule");
-        this.verifyImages = verifyImages;
+        this.imageCheck = Objects.requireNonNull(imageCheck, "imageCheck");
         if (rule.textMatchEnabled() && !scorer.spotsText()) {
             throw new IllegalArgumentException("the rule rejects text matches but no text spotter is configured;"
                     + " configure OCR or disable the text-match part");
         }
     }
 
-    /** True when rows need their image (OCR or image verification). */
+    /** True when rows need their image bytes (OCR or an image check). */
     public boolean needsImages() {
-        return scorer.spotsText() || verifyImages;
+        return scorer.spotsText() || imageCheck != ImageCheck.NONE;
+    }
+
+    /** The image check applied to rows when OCR does not decode the image anyway. */
+    public ImageCheck imageCheck() {
+        return scorer.spotsText() ? ImageCheck.DECODE : imageCheck;
     }
 
     public CatRule rule() {
@@ -54,12 +60,19 @@ public final class SampleProcessor {
         return scorer;
     }
 
+    /** What this processor does, for summary.json. */
+    public ProcessorInfo info() {
+        return new ProcessorInfo(rule, scorer.parserName(), scorer.spotterName(), imageCheck());
+    }
+
     public RowOutcome process(SourceRow row) {
         String id = row.record().id();
         BufferedImage image = null;
         try {
-            if (needsImages()) {
+            if (scorer.spotsText() || imageCheck == ImageCheck.DECODE) {
                 image = decode(row);
+            } else if (imageCheck == ImageCheck.HEADER) {
+                checkHeader(row);
             } else if (row.imageBytes() == null && ImageRefs.tarMember(row.record().image()).isEmpty()
                     && !Files.isRegularFile(Path.of(row.record().image()))) {
                 return fail(row, "missing_file", "image file not found: " + row.record().image());
@@ -92,6 +105,20 @@ public final class SampleProcessor {
             bytes = Files.readAllBytes(Path.of(row.record().image()));
         }
         return ImageDecoder.decodeBuffered(bytes);
+    }
+
+    private static void checkHeader(SourceRow row) throws IOException {
+        if (row.imageBytes() != null) {
+            ImageCheck.checkHeader(row.imageBytes());
+        } else if (ImageRefs.tarMember(row.record().image()).isEmpty()) {
+            // A manifest row pointing into a tar shard (shard.tar#member) is not opened here: the
+            // shard would have to be indexed first. Read the shard itself to check its images.
+            Path file = Path.of(row.record().image());
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            ImageCheck.checkHeader(file);
+        }
     }
 
     private static RowOutcome fail(SourceRow row, String reason, String detail) {

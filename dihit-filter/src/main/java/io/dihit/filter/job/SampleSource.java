@@ -2,6 +2,7 @@ package io.dihit.filter.job;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,6 +11,16 @@ import java.util.List;
  * Not thread-safe.
  */
 public interface SampleSource extends Closeable {
+
+    /**
+     * Opens an input of a filter job: a tar shard (.tar) or a CSV / JSON-lines manifest.
+     *
+     * @param input      the input's index in the job's input list (carried by its rows and failures)
+     * @param loadImages read shard images' bytes (needed for OCR or an image check)
+     */
+    static SampleSource open(int input, Path path, boolean loadImages) throws IOException {
+        return ShardSource.isShard(path) ? new ShardSource(input, path, loadImages) : new ManifestSource(input, path);
+    }
 
     /** The next readable sample, or null at the end of the input. */
     SourceRow next() throws IOException;
@@ -20,4 +31,17 @@ public interface SampleSource extends Closeable {
      * returned by the call before.
      */
     List<SourceFailure> drainFailures();
+
+    /** Tar members lost to corrupt headers so far (0 for manifests). */
+    default long membersLost() {
+        return 0;
+    }
+
+    /**
+     * The extra columns the input declares up front (a CSV header's, beyond id, image, caption);
+     * JSON-lines keys appear only in the rows' {@link SourceRow#extra()}.
+     */
+    default List<String> extraColumns() {
+        return List.of();
+    }
 }

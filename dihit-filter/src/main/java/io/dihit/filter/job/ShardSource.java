@@ -4,42 +4,34 @@ import io.dihit.core.data.ShardSample;
 import io.dihit.core.data.TarShards;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /**
- * A webdataset-style tar shard as a {@link SampleSource}; position = the image member's byte offset.
- * Incomplete samples, bad captions and a truncated end become failures with the reader's reason.
+ * A webdataset-style tar shard as a {@link SampleSource}; position = the sample's ordinal in the shard
+ * (1-based, counting every sample, read or skipped). Incomplete samples, bad captions, corrupt headers
+ * and a truncated end become failures with the reader's reason.
  */
-final class ShardSource implements SampleSource {
-    private final int input;
+final class ShardSource extends ReaderSource<ShardSample, TarShards.Reader> {
     private final Path shard;
-    private final TarShards.Reader reader;
-    private final SkipTracker skips;
 
     /** @param loadImages read image bytes (needed for OCR or image verification) */
     ShardSource(int input, Path shard, boolean loadImages) throws IOException {
-        this.input = input;
+        this(input, shard, TarShards.open(shard, loadImages));
+    }
+
+    private ShardSource(int input, Path shard, TarShards.Reader reader) {
+        super(input, reader, reader.report());
         this.shard = shard;
-        this.reader = TarShards.open(shard, loadImages);
-        // Shard skips are numbered by member, not by offset: place them in the gap instead.
-        this.skips = new SkipTracker(input, reader.report(), false);
     }
 
     @Override
-    public SourceRow next() {
-        ShardSample s = reader.hasNext() ? reader.next() : null;
-        skips.afterRead(s == null ? Long.MAX_VALUE : s.imageOffset());
-        return s == null ? null : new SourceRow(input, s.imageOffset(), s.record(shard), s.image());
+    SourceRow row(ShardSample s) {
+        return new SourceRow(input, s.ordinal(), s.record(shard), s.image(), Map.of());
     }
 
     @Override
-    public List<SourceFailure> drainFailures() {
-        return skips.drain();
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
+    public long membersLost() {
+        return reader.membersLost();
     }
 
     static boolean isShard(Path input) {

@@ -14,7 +14,7 @@ import java.util.List;
  * confidence is the mean probability of the kept characters, as PaddleOCR reports it.
  * Immutable and thread-safe.
  */
-public final class CtcGreedyDecoder {
+final class CtcGreedyDecoder {
 
     /** A decoded line; empty text with confidence 0 when only blanks were read. */
     public record Decoded(String text, double confidence) {

@@ -19,7 +19,7 @@ import java.util.List;
  * </ol>
  * Boxes come back in reading order (top to bottom, then left to right within a line). Stateless.
  */
-public final class DbBoxExtractor {
+final class DbBoxExtractor {
     private final double binaryThreshold;
     private final double boxThreshold;
     private final double unclipRatio;

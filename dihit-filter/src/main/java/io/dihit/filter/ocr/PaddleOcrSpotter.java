@@ -93,9 +93,9 @@ public final class PaddleOcrSpotter implements TextSpotter {
 
     @Override
     public List<SpottedWord> spot(BufferedImage image) throws IOException {
-        RgbImage source = RgbImage.onWhite(image);
+        OcrImage source = OcrImage.onWhite(image);
         int pad = (int) Math.round(config.paddingFraction() * Math.min(source.width(), source.height()));
-        RgbImage padded = source.paddedWithWhite(pad);
+        OcrImage padded = source.paddedWithWhite(pad);
         try {
             List<TextBox> boxes = detect(padded);
             return boxes.isEmpty() ? List.of() : recognise(padded, boxes);
@@ -105,7 +105,7 @@ public final class PaddleOcrSpotter implements TextSpotter {
     }
 
     /** Text boxes in the padded image's coordinates. */
-    List<TextBox> detect(RgbImage padded) throws OrtException {
+    List<TextBox> detect(OcrImage padded) throws OrtException {
         int shorter = Math.min(padded.width(), padded.height());
         int longer = Math.max(padded.width(), padded.height());
         double scale = Math.max(1.0, (double) config.detectionMinSide() / shorter);
@@ -130,7 +130,7 @@ public final class PaddleOcrSpotter implements TextSpotter {
         return boxes;
     }
 
-    private List<SpottedWord> recognise(RgbImage padded, List<TextBox> boxes) throws OrtException {
+    private List<SpottedWord> recognise(OcrImage padded, List<TextBox> boxes) throws OrtException {
         int height = config.recognitionHeight();
         int[] widths = new int[boxes.size()];
         int tensorWidth = config.recognitionMinWidth();

@@ -75,11 +75,11 @@ public final class TesseractSpotter implements TextSpotter {
 
     /** White padding and upscaling so small pictures have letters tesseract can read. */
     private BufferedImage prepared(BufferedImage image) {
-        RgbImage rgb = RgbImage.onWhite(image);
+        OcrImage rgb = OcrImage.onWhite(image);
         int pad = (int) Math.round(config.paddingFraction() * Math.min(rgb.width(), rgb.height()));
-        RgbImage padded = rgb.paddedWithWhite(pad);
+        OcrImage padded = rgb.paddedWithWhite(pad);
         double scale = Math.max(1.0, (double) config.minSide() / Math.min(padded.width(), padded.height()));
-        RgbImage scaled = scale == 1.0 ? padded
+        OcrImage scaled = scale == 1.0 ? padded
                 : padded.resized((int) Math.round(padded.width() * scale), (int) Math.round(padded.height() * scale));
         int w = scaled.width(), h = scaled.height();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);

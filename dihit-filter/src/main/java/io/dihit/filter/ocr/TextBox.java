@@ -4,7 +4,7 @@ package io.dihit.filter.ocr;
  * An axis-aligned text region with the detector's score (mean text probability inside it).
  * Coordinates are continuous pixel edges: the box covers {@code [x0, x1) x [y0, y1)}.
  */
-public record TextBox(double x0, double y0, double x1, double y1, double score) {
+record TextBox(double x0, double y0, double x1, double y1, double score) {
     public TextBox {
         if (!(x1 > x0 && y1 > y0)) {
             throw new IllegalArgumentException("empty box [" + x0 + ", " + x1 + ") x [" + y0 + ", " + y1 + ")");

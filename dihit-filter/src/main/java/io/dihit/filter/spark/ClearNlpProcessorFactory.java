@@ -2,12 +2,12 @@ package io.dihit.filter.spark;
 
 import io.dihit.filter.CatRule;
 import io.dihit.filter.CatScorer;
-import io.dihit.filter.FilterOptions;
 import io.dihit.filter.caption.CaptionAnalyzer;
 import io.dihit.filter.caption.ClearNlpCaptionParser;
 import io.dihit.filter.job.SampleProcessor;
-import io.dihit.filter.spotting.CachingTextSpotter;
+import io.dihit.filter.ocr.OcrEngine;
 import io.dihit.filter.spotting.TextMatcher;
+import io.dihit.filter.job.ImageCheck;
 import java.util.Map;
 
 /**
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param ocrOptions options for its Map constructor
  */
 public record ClearNlpProcessorFactory(CatRule rule, TextMatcher.Config matcher, int maxTokens, String ocrClass,
-                                       Map<String, String> ocrOptions, boolean verifyImages) implements ProcessorFactory {
+                                       Map<String, String> ocrOptions, ImageCheck imageCheck) implements ProcessorFactory {
     public ClearNlpProcessorFactory {
         ocrOptions = Map.copyOf(ocrOptions);
     }
@@ -25,9 +25,9 @@ public record ClearNlpProcessorFactory(CatRule rule, TextMatcher.Config matcher,
     @Override
     public SampleProcessor create() {
         CatScorer scorer = new CatScorer(
-                new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens)), FilterOptions.DEFAULT_CAPTION_CACHE),
-                CachingTextSpotter.wrap(FilterOptions.createSpotter(ocrClass, ocrOptions), FilterOptions.DEFAULT_OCR_CACHE),
+                new CaptionAnalyzer(new ClearNlpCaptionParser(new ClearNlpCaptionParser.Config(maxTokens)), CaptionAnalyzer.DEFAULT_CACHE),
+                new OcrEngine(ocrClass, ocrOptions, OcrEngine.DEFAULT_CACHE).create(),
                 new TextMatcher(matcher));
-        return new SampleProcessor(scorer, rule, verifyImages);
+        return new SampleProcessor(scorer, rule, imageCheck);
     }
 }

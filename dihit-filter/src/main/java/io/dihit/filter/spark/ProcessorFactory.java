@@ -1,5 +1,6 @@
 package io.dihit.filter.spark;
 
+import io.dihit.filter.CatRule;
 import io.dihit.filter.job.SampleProcessor;
 import java.io.Serializable;
 
@@ -10,4 +11,7 @@ import java.io.Serializable;
  */
 public interface ProcessorFactory extends Serializable {
     SampleProcessor create();
+
+    /** The rule the processors apply; the driver checks the output folder against it without loading models. */
+    CatRule rule();
 }

@@ -1,190 +1,143 @@
 package io.dihit.filter.spark;
 
-import io.dihit.core.data.ImageRefs;
-import io.dihit.core.data.ImageTextRecord;
+import io.dihit.filter.job.DuplicateIds;
+import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.FilterOutputs;
+import io.dihit.filter.job.FilterSummary;
+import io.dihit.filter.job.JobCounters;
+import io.dihit.filter.job.LocalFilterJob;
+import io.dihit.filter.job.ProcessorInfo;
 import io.dihit.filter.job.RowOutcome;
 import io.dihit.filter.job.SampleProcessor;
+import io.dihit.filter.job.SampleSource;
+import io.dihit.filter.job.SeenIds;
 import io.dihit.filter.job.SourceFailure;
 import io.dihit.filter.job.SourceRow;
-import java.net.URI;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * CAT filtering as a Spark job, for datasets too big for one machine. Each executor scores its
- * partitions with the same {@link SampleProcessor} as the local job (so decisions are identical),
- * built once per executor JVM by a {@link ProcessorFactory}. One pass writes JSON lines partitioned
- * by outcome: {@code OUT/status=kept/}, {@code OUT/status=rejected/} (with a reason),
- * {@code OUT/status=failed/} (with the error); then {@link #summarize} counts them.
+ * CAT filtering as a Spark job, for datasets too big for one machine, with the outputs and accounting
+ * of {@link LocalFilterJob}. Each input file (CSV / JSON-lines manifest or tar shard) is one Spark task:
+ * the executor reads it with the local job's readers ({@link SampleSource}) and scores every row with
+ * the same {@link SampleProcessor}, built once per executor JVM by a {@link ProcessorFactory}. The
+ * driver then takes the results back file by file, in input order, applies the duplicate-id policy
+ * across all inputs and writes kept, rejected, failed.jsonl and summary.json with the local job's
+ * writer ({@link FilterOutputs}, {@link FilterSummary}); for the same inputs and rule the files hold the
+ * same rows and counts as the local job's.
  *
- * <p>Inputs: JSON-lines manifests (malformed lines fail their row) and CSV manifests with a header
- * (multi-line quoted fields allowed). Relative image paths resolve against the manifest's folder;
- * images must be readable by executors through the local file system (a shared mount) when OCR or
- * image verification is on.
+ * <p>Inputs must be readable by every executor at the same path (a shared mount); the driver writes the
+ * output folder. A failed run is started again from the beginning (there is no checkpoint). The
+ * settings of {@link FilterJobConfig} used are inputs, output folder, output format and duplicate-id
+ * policy; its threads, in-flight, checkpoint and progress settings belong to the local job.
  */
 public final class SparkFilterJob {
-    /** Output columns; failed rows have scores null and an error. */
-    public static final StructType OUTPUT_SCHEMA = new StructType()
-            .add("status", DataTypes.StringType, false)
-            .add("id", DataTypes.StringType, true)
-            .add("image", DataTypes.StringType, true)
-            .add("caption", DataTypes.StringType, true)
-            .add("complexity", DataTypes.IntegerType, true)
-            .add("actions", DataTypes.IntegerType, true)
-            .add("text_spotted", DataTypes.BooleanType, true)
-            .add("ocr_text", DataTypes.StringType, true)
-            .add("matched_words", DataTypes.StringType, true)
-            .add("reason", DataTypes.StringType, true)
-            .add("error", DataTypes.StringType, true)
-            .add("source", DataTypes.StringType, true);
 
-    private static final String CORRUPT = "_corrupt_record";
+    /** What a task sends back for its input: the outcomes in read order and the input's totals. */
+    record InputResult(List<ShippedOutcome> outcomes, InputTotals totals) implements Serializable {
+    }
+
+    /**
+     * @param extraColumns the CSV header's extra columns, then the JSON-lines keys in order of first appearance
+     * @param membersLost  tar members lost to corrupt headers
+     */
+    record InputTotals(List<String> extraColumns, long membersLost, ProcessorInfo processor) implements Serializable {
+    }
+
+    /** Processors of this JVM by factory: built on first use, kept for the executor's life. */
     private static final Map<ProcessorFactory, SampleProcessor> PROCESSORS = new ConcurrentHashMap<>();
 
     private final SparkSession spark;
     private final ProcessorFactory factory;
 
     public SparkFilterJob(SparkSession spark, ProcessorFactory factory) {
-        this.spark = spark;
-        this.factory = factory;
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /** Scores every manifest row; the result has {@link #OUTPUT_SCHEMA}. Lazy, like any Dataset. */
-    public Dataset<Row> score(List<String> manifests, int partitions) {
-        List<String> jsonl = manifests.stream().filter(m -> !m.endsWith(".csv")).toList();
-        List<String> csv = manifests.stream().filter(m -> m.endsWith(".csv")).toList();
-        StructType inputSchema = new StructType().add("id", DataTypes.StringType).add("image", DataTypes.StringType)
-                .add("caption", DataTypes.StringType);
-        List<Dataset<Row>> parts = new ArrayList<>();
-        if (!jsonl.isEmpty()) {
-            parts.add(spark.read().schema(inputSchema.add(CORRUPT, DataTypes.StringType))
-                    .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
-                    .json(jsonl.toArray(String[]::new))
-                    .withColumn("source", functions.input_file_name()));
-        }
-        if (!csv.isEmpty()) {
-            parts.add(spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
-                    .schema(inputSchema.add(CORRUPT, DataTypes.StringType))
-                    .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
-                    .csv(csv.toArray(String[]::new))
-                    .withColumn("source", functions.input_file_name()));
-        }
-        Dataset<Row> input = parts.stream().reduce(Dataset::unionByName)
-                .orElseThrow(() -> new IllegalArgumentException("no input manifests"));
-        if (partitions > 0) {
-            input = input.repartition(partitions);
-        }
+    /**
+     * Filters every input on the cluster and writes the outputs into {@code config.outputDir()},
+     * replacing a previous run's.
+     *
+     * @return the counts written to summary.json
+     * @throws io.dihit.core.util.UserError when an input is missing or the output folder cannot take the job
+     */
+    public JobCounters run(FilterJobConfig config) throws IOException {
+        LocalFilterJob.checkCanRun(config, factory.rule());
+        Files.createDirectories(config.outputDir());
+        // A local checkpoint left in the folder would describe other files than the ones written here.
+        Files.deleteIfExists(config.outputDir().resolve("checkpoint.json"));
+        Files.deleteIfExists(FilterSummary.file(config));
+        long start = System.nanoTime();
+        List<String> paths = config.inputs().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         ProcessorFactory f = factory;
-        return input.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> scorePartition(f, rows),
-                Encoders.row(OUTPUT_SCHEMA));
-    }
-
-    /** Scores and writes the outputs under {@code output}, replacing what is there. */
-    public void run(List<String> manifests, String output, int partitions) {
-        score(manifests, partitions).write().mode(SaveMode.Overwrite).partitionBy("status").json(output);
-    }
-
-    /** Counts of a written output: status, reason and histograms, computed by Spark. */
-    public Map<String, Object> summarize(String output) {
-        Dataset<Row> out = spark.read().schema(OUTPUT_SCHEMA).json(output);
-        Map<String, Object> summary = new java.util.LinkedHashMap<>();
-        Map<String, Long> byStatus = new java.util.TreeMap<>();
-        for (Row r : out.groupBy("status").count().collectAsList()) {
-            byStatus.put(r.getString(0), r.getLong(1));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // One partition per input, so partition index = input index and partition order = input order.
+        JavaRDD<InputResult> results = context.parallelize(paths, paths.size())
+                .mapPartitionsWithIndex((input, files) -> List.of(filterInput(f, input, Path.of(files.next()))).iterator(), true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // Runs every task in parallel; the ordered pass below then reads the cached results.
+            List<InputTotals> totals = results.map(InputResult::totals).collect();
+            LinkedHashSet<String> extraColumns = new LinkedHashSet<>();
+            totals.forEach(t -> extraColumns.addAll(t.extraColumns()));
+            JobCounters counts = new JobCounters();
+            SeenIds seen = new SeenIds();
+            try (FilterOutputs out = new FilterOutputs(config, List.copyOf(extraColumns), false)) {
+                for (Iterator<InputResult> it = results.toLocalIterator(); it.hasNext(); ) {
+                    for (ShippedOutcome shipped : it.next().outcomes()) {
+                        boolean duplicate = shipped.fromRow() && !seen.add(shipped.id());
+                        RowOutcome outcome = duplicate && config.duplicateIds() == DuplicateIds.KEEP_FIRST
+                                ? new RowOutcome.Failed(SourceFailure.duplicateId(shipped.input(), shipped.position(), shipped.id()))
+                                : shipped.outcome();
+                        out.write(outcome);
+                        counts.add(outcome, duplicate);
+                    }
+                }
+            }
+            counts.tarMembersLost = totals.stream().mapToLong(InputTotals::membersLost).sum();
+            Map<String, Object> execution = new LinkedHashMap<>();
+            execution.put("sparkMaster", spark.sparkContext().master());
+            execution.put("sparkTasks", paths.size());
+            FilterSummary.write(config, totals.get(0).processor(), counts, execution, (System.nanoTime() - start) / 1e9, counts.read);
+            return counts;
+        } finally {
+            results.unpersist(false);
         }
-        long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        summary.put("read", read);
-        summary.put("kept", byStatus.getOrDefault("kept", 0L));
-        summary.put("rejected", byStatus.getOrDefault("rejected", 0L));
-        summary.put("failed", byStatus.getOrDefault("failed", 0L));
-        summary.put("rejectedByReason", countBy(out.filter("status = 'rejected'"), "reason"));
-        summary.put("failedByReason", countBy(out.filter("status = 'failed'"), "reason"));
-        summary.put("complexityHistogram", countBy(out.filter("status != 'failed'"), "complexity"));
-        summary.put("actionsHistogram", countBy(out.filter("status != 'failed'"), "actions"));
-        return summary;
     }
 
-    private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (Row r : rows.groupBy(column).count().collectAsList()) {
-            counts.put(String.valueOf(r.get(0)), r.getLong(1));
-        }
-        return counts;
-    }
-
-    private static Iterator<Row> scorePartition(ProcessorFactory factory, Iterator<Row> rows) {
+    /** On an executor: reads one input and scores its rows, as the local job does, in read order. */
+    private static InputResult filterInput(ProcessorFactory factory, int input, Path path) throws IOException {
         SampleProcessor processor = PROCESSORS.computeIfAbsent(factory, ProcessorFactory::create);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
+        List<ShippedOutcome> outcomes = new ArrayList<>();
+        LinkedHashSet<String> extraColumns = new LinkedHashSet<>();
+        try (SampleSource source = SampleSource.open(input, path, processor.needsImages())) {
+            extraColumns.addAll(source.extraColumns());
+            for (SourceRow row; ; ) {
+                row = source.next();
+                for (SourceFailure failure : source.drainFailures()) { // they lie before the row
+                    outcomes.add(ShippedOutcome.of(new RowOutcome.Failed(failure), false));
+                }
+                if (row == null) {
+                    return new InputResult(outcomes, new InputTotals(List.copyOf(extraColumns), source.membersLost(), processor.info()));
+                }
+                extraColumns.addAll(row.extra().keySet());
+                outcomes.add(ShippedOutcome.of(processor.process(row), true));
             }
-
-            @Override
-            public Row next() {
-                return scoreRow(processor, rows.next());
-            }
-        };
-    }
-
-    static Row scoreRow(SampleProcessor processor, Row in) {
-        String id = in.getAs("id");
-        String image = in.getAs("image");
-        String caption = in.getAs("caption");
-        String corrupt = in.getAs(CORRUPT);
-        String source = in.getAs("source");
-        if (corrupt != null) {
-            return failed(id, image, caption, "malformed_row", "unparseable row: " + abbreviate(corrupt), source);
         }
-        if (id == null || id.isBlank() || image == null || image.isBlank()) {
-            return failed(id, image, caption, "empty_field", id == null || id.isBlank() ? "empty id" : "empty image path", source);
-        }
-        if (caption == null || caption.isBlank()) {
-            return failed(id, image, caption, "empty_caption", "empty caption", source);
-        }
-        String resolved = resolve(source, image);
-        RowOutcome outcome = processor.process(new SourceRow(0, 0, new ImageTextRecord(id, resolved, caption), null));
-        if (outcome instanceof RowOutcome.Failed f) {
-            SourceFailure e = f.failure();
-            return failed(id, image, caption, e.reason(), e.detail(), source);
-        }
-        RowOutcome.Scored s = (RowOutcome.Scored) outcome;
-        Map<String, Object> c = s.columns();
-        return RowFactory.create(s.kept() ? "kept" : "rejected", id, image, caption, c.get("complexity"), c.get("actions"),
-                c.get("text_spotted"), c.get("ocr_text"), c.get("matched_words"), s.kept() ? null : s.reasonLabel(), null, source);
-    }
-
-    private static Row failed(String id, String image, String caption, String reason, String error, String source) {
-        return RowFactory.create("failed", id, image, caption, null, null, null, null, null, reason, error, source);
-    }
-
-    /** Image paths in manifests are relative to the manifest's folder, like the local reader. */
-    private static String resolve(String source, String image) {
-        if (source == null || source.isEmpty()) {
-            return image;
-        }
-        URI uri = URI.create(source);
-        if (!"file".equals(uri.getScheme())) {
-            return image;
-        }
-        return ImageRefs.resolve(Path.of(uri).getParent(), image);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 }

@@ -1,28 +1,29 @@
 package io.dihit.filter.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dihit.core.util.CommandLineArgs;
+import io.dihit.filter.FilterMain;
 import io.dihit.filter.FilterOptions;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
+import io.dihit.filter.job.FilterJobConfig;
+import io.dihit.filter.job.FilterSummary;
+import io.dihit.filter.job.JobCounters;
+import io.dihit.filter.job.LocalFilterJob;
+import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
 /** Command line of the Spark CAT filter (run it with spark-submit; see docs/filter.md). */
 public final class SparkFilterMain {
     static final String USAGE = """
             Usage: spark-submit --class io.dihit.filter.spark.SparkFilterMain [spark options] \\
-                     dihit-filter-with-dependencies.jar --input MANIFEST [--input ...] --output DIR [options]
+                     dihit-filter-VERSION-spark.jar --input PATH [--input ...] --output DIR [options]
 
-            Writes DIR/status=kept|rejected|failed/ (JSON lines, every score, reason, error) and
-            DIR/_cat_summary.json. Executors need ~5 GB of heap each for the parser models.
+            The Spark form of `dihit filter`: one task per input file (manifest or .tar shard), the
+            parser models loaded once per executor, the same rows, decisions and counts as the local
+            command. Inputs (and the images manifests name) must be readable by every executor at the
+            same path; the driver writes DIR/kept.<fmt>, DIR/rejected.<fmt>, DIR/failed.jsonl and
+            DIR/summary.json. Executors need ~5 GB of heap each for the parser models.
 
             Options:
-            """ + FilterOptions.OPTIONS_HELP + """
-              --partitions N         repartition the input into N partitions (default: as read)
+            """ + FilterMain.OPTIONS_HELP + """
               --master URL           Spark master when not set by spark-submit (e.g. local[2])
               -h, --help             this help
             """;
@@ -30,45 +31,32 @@ public final class SparkFilterMain {
     private SparkFilterMain() {
     }
 
+    /** Runs {@link #run}; a user error is one line on stderr and exit code 2. */
     public static void main(String[] args) throws Exception {
-        FilterOptions o;
-        try {
-            o = FilterOptions.parse(args, true);
-            if (o.help || args.length == 0) {
-                System.out.print(USAGE);
-                return;
-            }
-            o.requireRunnable();
-        } catch (IllegalArgumentException e) {
-            System.err.println("SparkFilterMain: " + e.getMessage());
-            System.exit(2);
-            return;
+        CommandLineArgs.main("spark filter", args, SparkFilterMain::run);
+    }
+
+    /** Runs the job and returns its exit code (0); options, inputs and the output folder are checked before Spark starts. */
+    public static int run(String[] args, PrintStream out) throws Exception {
+        FilterOptions o = FilterMain.parseOrHelp(args, true, USAGE, out);
+        if (o == null) {
+            return 0;
         }
+        o.requireRunnable();
+        // Threads, in-flight rows and checkpoints are the local job's; the Spark job runs one task per input.
+        FilterJobConfig config = FilterJobConfig.of(o.inputs(), o.output(), 1).withOutputFormat(o.format())
+                .withDuplicateIds(o.duplicateIds());
+        ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcher(), o.maxTokens(),
+                o.ocr().name(), o.ocr().options(), o.imageCheck());
+        LocalFilterJob.checkCanRun(config, factory.rule());
         SparkSession.Builder builder = SparkSession.builder().appName("dihit-cat-filter");
-        if (o.master != null) {
-            builder.master(o.master);
+        if (o.master() != null) {
+            builder.master(o.master());
         }
         try (SparkSession spark = builder.getOrCreate()) {
-            ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(o.rule(), o.matcherConfig(), o.maxTokens,
-                    o.ocrClass, o.ocrOptions, o.verifyImages);
-            SparkFilterJob job = new SparkFilterJob(spark, factory);
-            List<String> inputs = o.inputUris;
-            String output = o.outputUri;
-            long start = System.nanoTime();
-            job.run(inputs, output, o.partitions);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("rule", o.rule().describe());
-            summary.put("inputs", inputs);
-            summary.put("counts", job.summarize(output));
-            summary.put("seconds", seconds);
-            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
-            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(output, "_cat_summary.json");
-            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            try (OutputStream out = fs.create(file, true)) {
-                out.write(json.getBytes(StandardCharsets.UTF_8));
-            }
-            System.out.println(json);
+            JobCounters c = new SparkFilterJob(spark, factory).run(config);
+            out.println(FilterSummary.oneLine(config, factory.rule(), c));
         }
+        return 0;
     }
 }

@@ -76,7 +76,7 @@ public final class TextMatcher {
     }
 
     /** The normalised words of a text, distinct, in order of first appearance. */
-    public List<String> normalisedWords(String text) {
+    List<String> normalisedWords(String text) {
         Set<String> words = new LinkedHashSet<>();
         for (String chunk : text.strip().split("\\s+")) {
             StringBuilder joined = new StringBuilder();

@@ -68,7 +68,7 @@ public final class FilterBenchmark {
         Path manifest = dir.resolve("bench.jsonl");
         Files.writeString(manifest, sb);
         ClearNlpProcessorFactory factory = new ClearNlpProcessorFactory(CatRule.DEFAULT.withTextMatch(false),
-                TextMatcher.Config.DEFAULT, 256, null, Map.of(), false);
+                TextMatcher.Config.DEFAULT, 256, null, Map.of(), io.dihit.filter.job.ImageCheck.NONE);
 
         long s = System.nanoTime();
         new LocalFilterJob(FilterJobConfig.of(List.of(manifest), dir.resolve("local"), 2), factory.create()).run();
@@ -82,9 +82,15 @@ public final class FilterBenchmark {
             // Warm-up on a small slice so the timed run measures scoring, not Spark start-up.
             Path warm = dir.resolve("warm.jsonl");
             Files.writeString(warm, sb.substring(0, sb.indexOf("\n", sb.length() / 20) + 1));
-            job.run(List.of(warm.toUri().toString()), dir.resolve("spark-warm").toUri().toString(), 2);
+            job.run(FilterJobConfig.of(List.of(warm), dir.resolve("spark-warm"), 1));
+            // One task per input file: two halves keep both cores busy.
+            int half = sb.indexOf("\n", sb.length() / 2) + 1;
+            Path first = dir.resolve("half1.jsonl");
+            Path second = dir.resolve("half2.jsonl");
+            Files.writeString(first, sb.substring(0, half));
+            Files.writeString(second, sb.substring(half));
             s = System.nanoTime();
-            job.run(List.of(manifest.toUri().toString()), dir.resolve("spark").toUri().toString(), 2);
+            job.run(FilterJobConfig.of(List.of(first, second), dir.resolve("spark"), 1));
             double sparkRate = n / ((System.nanoTime() - s) / 1e9);
             System.out.printf("spark local[2]        : %.1f rows/s%n", sparkRate);
         }

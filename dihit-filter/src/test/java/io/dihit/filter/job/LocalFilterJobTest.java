@@ -80,7 +80,7 @@ class LocalFilterJobTest {
         assertEquals("complexity+actions", rejected.get(2).extra().get("reason"));
 
         List<JsonNode> failed = readJsonLines(job.failedFile());
-        assertEquals(List.of("missing", "broken", "", "empty"), failed.stream().map(f -> f.get("id").asText()).toList());
+        assertEquals(List.of("missing", "broken", "badutf8", "empty"), failed.stream().map(f -> f.get("id").asText()).toList());
         assertEquals(List.of("missing_file", "unreadable_image", "bad_utf8", "empty_caption"),
                 failed.stream().map(f -> f.get("reason").asText()).toList());
         failed.forEach(f -> assertFalse(f.get("error").asText().isBlank()));
@@ -96,7 +96,7 @@ class LocalFilterJobTest {
     @Test
     void withoutSpotterTheTextPartCannotBeOn() {
         assertThrows(IllegalArgumentException.class, () -> new SampleProcessor(
-                JobFixtures.fakeProcessor(0, false).scorer(), io.dihit.filter.CatRule.DEFAULT, false));
+                JobFixtures.fakeProcessor(0, false).scorer(), io.dihit.filter.CatRule.DEFAULT, ImageCheck.NONE));
     }
 
     @Test
@@ -150,7 +150,7 @@ class LocalFilterJobTest {
         Path manifest = JobFixtures.jsonlManifest(dir, 10);
         Path out = dir.resolve("out");
         new LocalFilterJob(FilterJobConfig.of(List.of(manifest), out, 1), JobFixtures.fakeProcessor(0, true)).run();
-        IOException e = assertThrows(IOException.class, () ->
+        io.dihit.core.util.UserError e = assertThrows(io.dihit.core.util.UserError.class, () ->
                 new LocalFilterJob(FilterJobConfig.of(List.of(manifest), out, 1), JobFixtures.fakeProcessor(0, false)).run());
         assertTrue(e.getMessage().contains("different job"), e.getMessage());
     }

@@ -25,7 +25,7 @@ final class OcrTestData {
     }
 
     static Path nodeModules() {
-        return EmojiTextSpottingCheck.nodeModules(projectDir());
+        return projectDir().resolve("data").resolve("npm").resolve("node_modules");
     }
 
     /** The PP-OCRv4 models; fails (never skips) when they are not installed. */

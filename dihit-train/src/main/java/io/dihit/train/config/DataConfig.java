@@ -13,6 +13,9 @@ import java.util.List;
  *   <li>{@code synthetic}: seeded random images and token rows of the model's shapes
  *       ({@code samples} pairs in all), for benchmarks and smoke runs.</li>
  * </ul>
+ * {@code dihit train} needs the manifests or shards and the bpe file ({@link #requireFiles()});
+ * training from Java on an in-memory dataset uses only epochs, threads and, without a tokenizer
+ * given in code, bpe.
  */
 public record DataConfig(
         @JsonProperty("type") String type,
@@ -30,20 +33,31 @@ public record DataConfig(
         epochs = epochs == null ? 1 : epochs;
         threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         samples = samples == null ? 1L << 20 : samples;
-        switch (type) {
-            case "manifest" -> {
-                if (manifests.isEmpty() == shards.isEmpty()) {
-                    throw new IllegalArgumentException("manifest data needs either data.manifests or data.shards");
-                }
-                if (bpe == null || bpe.isBlank()) {
-                    throw new IllegalArgumentException("manifest data needs data.bpe (a BPE merges file, .txt or .gz)");
-                }
-            }
-            case "synthetic" -> { }
-            default -> throw new IllegalArgumentException("data.type must be manifest or synthetic, got " + type);
+        if (!type.equals("manifest") && !type.equals("synthetic")) {
+            throw new IllegalArgumentException("data.type must be manifest or synthetic, got " + type);
+        }
+        if (!manifests.isEmpty() && !shards.isEmpty()) {
+            throw new IllegalArgumentException("data takes either manifests or shards, not both");
         }
         if (epochs < 1 || threads < 1 || samples < 1) {
             throw new IllegalArgumentException("data.epochs, data.threads and data.samples must be >= 1");
         }
+    }
+
+    /** The manifests or shards and the merges file that a manifest run read from the config needs. */
+    public void requireFiles() {
+        if (type.equals("manifest")) {
+            if (manifests.isEmpty() && shards.isEmpty()) {
+                throw new IllegalArgumentException("manifest data needs either data.manifests or data.shards");
+            }
+            if (bpe == null || bpe.isBlank()) {
+                throw new IllegalArgumentException("manifest data needs data.bpe (a BPE merges file, .txt or .gz)");
+            }
+        }
+    }
+
+    /** Manifest data of the given files with one epoch, all cores, captions tokenised with {@code bpe}. */
+    public static DataConfig manifests(List<String> manifests, String bpe) {
+        return new DataConfig("manifest", manifests, null, bpe, null, null, null);
     }
 }

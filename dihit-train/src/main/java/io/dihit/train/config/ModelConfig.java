@@ -16,4 +16,14 @@ public record ModelConfig(
             throw new IllegalArgumentException("model needs exactly one of name (bundled config) or config (a JSON path)");
         }
     }
+
+    /** A bundled ClipConfig by name, initialised from scratch. */
+    public static ModelConfig named(String name) {
+        return new ModelConfig(name, null, null);
+    }
+
+    /** A ClipConfig JSON file, initialised from scratch. */
+    public static ModelConfig fromFile(java.nio.file.Path configJson) {
+        return new ModelConfig(null, configJson.toString(), null);
+    }
 }

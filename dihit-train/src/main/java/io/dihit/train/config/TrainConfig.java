@@ -1,51 +1,58 @@
 package io.dihit.train.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dihit.train.distill.DistillationConfig;
+import io.dihit.train.loss.LossConfig;
+import io.dihit.train.optim.OptimizerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A whole training run as one immutable JSON record (snake_case keys; unknown keys are errors so
- * typos do not pass silently). Example:
+ * A whole training run as one immutable record, read and written as JSON (snake_case keys; unknown
+ * keys are errors so typos do not pass silently); in code, {@link #builder()}. Example:
  * <pre>
  * {"run_dir": "runs/demo", "seed": 0, "steps": 1000, "batch_size": 128,
- *  "model": {"name": "bench_small"}, "data": {"type": "manifest", "manifest": "train.csv"},
+ *  "model": {"name": "bench_small"},
+ *  "data": {"type": "manifest", "manifests": ["train.csv"], "bpe": "bpe.txt.gz"},
  *  "loss": {"type": "hn_nce", "alpha": 1, "beta1": 0.5, "beta2": 0.5},
  *  "optimizer": {"lr": 5e-4, "warmup_steps": 100, "weight_decay": 0.2, "clip_norm": 1.0},
  *  "distillation": {"soft_labels": "teacher.soft", "temperature": 1, "weight": 1}}
  * </pre>
  * grad_cache_chunk (0 = off) splits the contrastive batch for gradient caching; devices is the
  * number of accelerators to shard over (1 on CPU). plot_every N (0 = off) redraws
- * {@code <run_dir>/loss.png} from metrics.jsonl every N updates and when the run stops.
- * stop_timeout_s bounds how long a JVM shutdown (SIGTERM) waits for the current step and its
- * checkpoint (see ShutdownGuard).
+ * {@code <run_dir>/loss.png} every N updates and when the run stops. stop_timeout_s bounds how long
+ * a JVM shutdown (SIGTERM) waits for the current step and its checkpoint. stop_at_end_of_data makes
+ * running out of batches before {@code steps} the end of the run (the model of what was trained is
+ * written) instead of an error. Every default is listed once, in docs/method.md.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainConfig(
         @JsonProperty("run_dir") String runDir,
-        @JsonProperty("seed") Long seed,
-        @JsonProperty("steps") Long steps,
-        @JsonProperty("batch_size") Integer batchSize,
-        @JsonProperty("grad_cache_chunk") Integer gradCacheChunk,
-        @JsonProperty("devices") Integer devices,
+        @JsonProperty("seed") long seed,
+        @JsonProperty("steps") long steps,
+        @JsonProperty("batch_size") int batchSize,
+        @JsonProperty("grad_cache_chunk") int gradCacheChunk,
+        @JsonProperty("devices") int devices,
         @JsonProperty("model") ModelConfig model,
         @JsonProperty("data") DataConfig data,
         @JsonProperty("loss") LossConfig loss,
         @JsonProperty("optimizer") OptimizerConfig optimizer,
         @JsonProperty("distillation") DistillationConfig distillation,
-        @JsonProperty("checkpoint_every") Long checkpointEvery,
-        @JsonProperty("keep_checkpoints") Integer keepCheckpoints,
-        @JsonProperty("log_every") Long logEvery,
-        @JsonProperty("max_consecutive_nonfinite") Integer maxConsecutiveNonFinite,
-        @JsonProperty("progress") Boolean progress,
-        @JsonProperty("plot_every") Long plotEvery,
-        @JsonProperty("stop_timeout_s") Long stopTimeoutSeconds) {
+        @JsonProperty("checkpoint_every") long checkpointEvery,
+        @JsonProperty("keep_checkpoints") int keepCheckpoints,
+        @JsonProperty("log_every") long logEvery,
+        @JsonProperty("max_consecutive_nonfinite") int maxConsecutiveNonFinite,
+        @JsonProperty("progress") boolean progress,
+        @JsonProperty("plot_every") long plotEvery,
+        @JsonProperty("stop_timeout_s") long stopTimeoutSeconds,
+        @JsonProperty("stop_at_end_of_data") boolean stopAtEndOfData) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,26 +62,15 @@ public record TrainConfig(
         if (runDir == null || runDir.isBlank()) {
             throw new IllegalArgumentException("run_dir is required (checkpoints, metrics and the config go there)");
         }
-        seed = seed == null ? 0L : seed;
-        if (steps == null || steps < 1) {
+        if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
-        batchSize = batchSize == null ? 128 : batchSize;
-        gradCacheChunk = gradCacheChunk == null ? 0 : gradCacheChunk;
-        devices = devices == null ? 1 : devices;
         if (batchSize < 2 || gradCacheChunk < 0 || devices < 1 || batchSize < devices) {
             throw new IllegalArgumentException("need batch_size >= 2 and >= devices >= 1, grad_cache_chunk >= 0; got "
                     + batchSize + ", " + devices + ", " + gradCacheChunk);
         }
-        loss = loss == null ? LossConfig.DEFAULT : loss;
+        loss = loss == null ? LossConfig.hnNce() : loss;
         optimizer = optimizer == null ? OptimizerConfig.DEFAULT : optimizer;
-        checkpointEvery = checkpointEvery == null ? Math.max(1, steps / 10) : checkpointEvery;
-        keepCheckpoints = keepCheckpoints == null ? 2 : keepCheckpoints;
-        logEvery = logEvery == null ? 1L : logEvery;
-        maxConsecutiveNonFinite = maxConsecutiveNonFinite == null ? 10 : maxConsecutiveNonFinite;
-        progress = progress == null || progress;
-        plotEvery = plotEvery == null ? 0L : plotEvery;
-        stopTimeoutSeconds = stopTimeoutSeconds == null ? 300L : stopTimeoutSeconds;
         if (checkpointEvery < 1 || keepCheckpoints < 1 || logEvery < 1 || maxConsecutiveNonFinite < 1) {
             throw new IllegalArgumentException("checkpoint_every, keep_checkpoints, log_every and "
                     + "max_consecutive_nonfinite must be >= 1");
@@ -85,13 +81,64 @@ public record TrainConfig(
         }
     }
 
-    /** The configuration without the later-added options (plot_every, stop_timeout_s), which take their defaults. */
-    public TrainConfig(String runDir, Long seed, Long steps, Integer batchSize, Integer gradCacheChunk, Integer devices,
-                       ModelConfig model, DataConfig data, LossConfig loss, OptimizerConfig optimizer,
-                       DistillationConfig distillation, Long checkpointEvery, Integer keepCheckpoints, Long logEvery,
-                       Integer maxConsecutiveNonFinite, Boolean progress) {
-        this(runDir, seed, steps, batchSize, gradCacheChunk, devices, model, data, loss, optimizer, distillation,
-                checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress, null, null);
+    /** JSON: absent fields take the builder's defaults (checkpoint_every: a tenth of the steps). */
+    @JsonCreator
+    static TrainConfig fromJson(@JsonProperty("run_dir") String runDir, @JsonProperty("seed") Long seed,
+                                @JsonProperty("steps") Long steps, @JsonProperty("batch_size") Integer batchSize,
+                                @JsonProperty("grad_cache_chunk") Integer gradCacheChunk,
+                                @JsonProperty("devices") Integer devices, @JsonProperty("model") ModelConfig model,
+                                @JsonProperty("data") DataConfig data, @JsonProperty("loss") LossConfig loss,
+                                @JsonProperty("optimizer") OptimizerConfig optimizer,
+                                @JsonProperty("distillation") DistillationConfig distillation,
+                                @JsonProperty("checkpoint_every") Long checkpointEvery,
+                                @JsonProperty("keep_checkpoints") Integer keepCheckpoints,
+                                @JsonProperty("log_every") Long logEvery,
+                                @JsonProperty("max_consecutive_nonfinite") Integer maxConsecutiveNonFinite,
+                                @JsonProperty("progress") Boolean progress, @JsonProperty("plot_every") Long plotEvery,
+                                @JsonProperty("stop_timeout_s") Long stopTimeoutSeconds,
+                                @JsonProperty("stop_at_end_of_data") Boolean stopAtEndOfData) {
+        if (steps == null) {
+            throw new IllegalArgumentException("steps is required");
+        }
+        Builder b = builder().runDir(runDir).steps(steps).model(model).data(data).loss(loss).optimizer(optimizer)
+                .distillation(distillation);
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (batchSize != null) {
+            b.batchSize(batchSize);
+        }
+        if (gradCacheChunk != null) {
+            b.gradCacheChunk(gradCacheChunk);
+        }
+        if (devices != null) {
+            b.devices(devices);
+        }
+        if (checkpointEvery != null) {
+            b.checkpointEvery(checkpointEvery);
+        }
+        if (keepCheckpoints != null) {
+            b.keepCheckpoints(keepCheckpoints);
+        }
+        if (logEvery != null) {
+            b.logEvery(logEvery);
+        }
+        if (maxConsecutiveNonFinite != null) {
+            b.maxConsecutiveNonFinite(maxConsecutiveNonFinite);
+        }
+        if (progress != null) {
+            b.progress(progress);
+        }
+        if (plotEvery != null) {
+            b.plotEvery(plotEvery);
+        }
+        if (stopTimeoutSeconds != null) {
+            b.stopTimeoutSeconds(stopTimeoutSeconds);
+        }
+        if (stopAtEndOfData != null) {
+            b.stopAtEndOfData(stopAtEndOfData);
+        }
+        return b.build();
     }
 
     public Path runPath() {
@@ -130,15 +177,164 @@ public record TrainConfig(
         }
     }
 
-    public TrainConfig withRunDir(String dir) {
-        return new TrainConfig(dir, seed, steps, batchSize, gradCacheChunk, devices, model, data, loss, optimizer,
-                distillation, checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress, plotEvery,
-                stopTimeoutSeconds);
+    /** A builder with every default; run_dir and steps must be set. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public TrainConfig withSteps(long total) {
-        return new TrainConfig(runDir, seed, total, batchSize, gradCacheChunk, devices, model, data, loss, optimizer,
-                distillation, checkpointEvery, keepCheckpoints, logEvery, maxConsecutiveNonFinite, progress, plotEvery,
-                stopTimeoutSeconds);
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.runDir = runDir;
+        b.seed = seed;
+        b.steps = steps;
+        b.batchSize = batchSize;
+        b.gradCacheChunk = gradCacheChunk;
+        b.devices = devices;
+        b.model = model;
+        b.data = data;
+        b.loss = loss;
+        b.optimizer = optimizer;
+        b.distillation = distillation;
+        b.checkpointEvery = checkpointEvery;
+        b.keepCheckpoints = keepCheckpoints;
+        b.logEvery = logEvery;
+        b.maxConsecutiveNonFinite = maxConsecutiveNonFinite;
+        b.progress = progress;
+        b.plotEvery = plotEvery;
+        b.stopTimeoutSeconds = stopTimeoutSeconds;
+        b.stopAtEndOfData = stopAtEndOfData;
+        return b;
+    }
+
+    /** Defaults: seed 0, batch 128, no gradient caching, 1 device, HN-NCE and optimizer defaults, checkpoint every tenth of the steps, keep 2, log every step, 10 non-finite steps in a row, progress bar, no plot, 300 s stop timeout. */
+    public static final class Builder {
+        private String runDir;
+        private long seed;
+        private long steps;
+        private int batchSize = 128;
+        private int gradCacheChunk;
+        private int devices = 1;
+        private ModelConfig model;
+        private DataConfig data;
+        private LossConfig loss;
+        private OptimizerConfig optimizer;
+        private DistillationConfig distillation;
+        private Long checkpointEvery;
+        private int keepCheckpoints = 2;
+        private long logEvery = 1;
+        private int maxConsecutiveNonFinite = 10;
+        private boolean progress = true;
+        private long plotEvery;
+        private long stopTimeoutSeconds = 300;
+        private boolean stopAtEndOfData;
+
+        private Builder() {}
+
+        public Builder runDir(String v) {
+            runDir = v;
+            return this;
+        }
+
+        public Builder runDir(Path v) {
+            return runDir(v.toString());
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder steps(long v) {
+            steps = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder gradCacheChunk(int v) {
+            gradCacheChunk = v;
+            return this;
+        }
+
+        public Builder devices(int v) {
+            devices = v;
+            return this;
+        }
+
+        public Builder model(ModelConfig v) {
+            model = v;
+            return this;
+        }
+
+        public Builder data(DataConfig v) {
+            data = v;
+            return this;
+        }
+
+        public Builder loss(LossConfig v) {
+            loss = v;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerConfig v) {
+            optimizer = v;
+            return this;
+        }
+
+        /** null: no concept distillation. */
+        public Builder distillation(DistillationConfig v) {
+            distillation = v;
+            return this;
+        }
+
+        public Builder checkpointEvery(long v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        public Builder keepCheckpoints(int v) {
+            keepCheckpoints = v;
+            return this;
+        }
+
+        public Builder logEvery(long v) {
+            logEvery = v;
+            return this;
+        }
+
+        public Builder maxConsecutiveNonFinite(int v) {
+            maxConsecutiveNonFinite = v;
+            return this;
+        }
+
+        public Builder progress(boolean v) {
+            progress = v;
+            return this;
+        }
+
+        public Builder plotEvery(long v) {
+            plotEvery = v;
+            return this;
+        }
+
+        public Builder stopTimeoutSeconds(long v) {
+            stopTimeoutSeconds = v;
+            return this;
+        }
+
+        public Builder stopAtEndOfData(boolean v) {
+            stopAtEndOfData = v;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(runDir, seed, steps, batchSize, gradCacheChunk, devices, model, data, loss, optimizer,
+                    distillation, checkpointEvery != null ? checkpointEvery : Math.max(1, steps / 10), keepCheckpoints,
+                    logEvery, maxConsecutiveNonFinite, progress, plotEvery, stopTimeoutSeconds, stopAtEndOfData);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.dihit.train.data;
 
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
+import io.dihit.core.data.LoaderState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,7 +33,7 @@ public final class SyntheticBatches implements BatchSource {
         this.totalBatches = totalBatches;
     }
 
-    public TrainingBatch batch(long index) {
+    public Batch batch(long index) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
         float[] pixels = new float[batchSize * 3 * imageSize * imageSize];
         for (int i = 0; i < pixels.length; i++) {
@@ -49,7 +52,7 @@ public final class SyntheticBatches implements BatchSource {
             }
             tokens[row][length + 1] = end;
         }
-        return TrainingBatch.of(ids, pixels, 3, imageSize, imageSize, tokens);
+        return Batch.indexed(index, ids, pixels, imageSize, tokens);
     }
 
     private static double nextGaussian(SplittableRandom random) {
@@ -59,7 +62,7 @@ public final class SyntheticBatches implements BatchSource {
     }
 
     @Override
-    public Batches open(String position) {
-        return BatchSource.indexed(this::batch, totalBatches).open(position);
+    public Batches open(LoaderState from) {
+        return BatchSource.indexed(this::batch, totalBatches).open(from);
     }
 }

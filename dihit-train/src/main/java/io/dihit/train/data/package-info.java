@@ -1,2 +1,2 @@
-/** Batches for the training loop: the adapter over the core loader, synthetic batches, engine array staging. */
+/** Synthetic batches (core's {@code Batch}) for benchmarks, smoke runs and tests. */
 package io.dihit.train.data;

@@ -11,13 +11,13 @@ import io.dihit.core.model.EngineScalars;
  */
 public final class ConceptDistillationLoss {
 
-    private final ConceptDistillationConfig config;
+    private final DistillationConfig config;
 
-    public ConceptDistillationLoss(ConceptDistillationConfig config) {
+    public ConceptDistillationLoss(DistillationConfig config) {
         this.config = config;
     }
 
-    public ConceptDistillationConfig config() {
+    public DistillationConfig config() {
         return config;
     }
 

@@ -1,7 +1,7 @@
 package io.dihit.train.distill;
 
 /** One sample's top-k teacher probabilities: concept indices (descending probability) and probabilities summing to 1. */
-public record SoftLabel(int[] concepts, float[] probabilities) {
+public record SoftLabel(int[] concepts, float[] probabilities) implements java.io.Serializable {
 
     public SoftLabel {
         if (concepts.length != probabilities.length || concepts.length == 0) {

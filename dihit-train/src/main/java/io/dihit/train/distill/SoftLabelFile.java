@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import io.dihit.core.io.Provenance;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -94,6 +96,22 @@ public final class SoftLabelFile implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Where the labels came from: the provenance in the summary beside the sidecar
+     * ({@link SoftLabels#summaryFile}), empty when there is none (files written by {@link SoftLabelPrecompute}).
+     */
+    public Optional<Provenance> provenance() {
+        Path summary = SoftLabels.summaryFile(path);
+        if (!Files.isRegularFile(summary)) {
+            return Optional.empty();
+        }
+        try {
+            return Provenance.read(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + summary, e);
+        }
+    }
+
     public Optional<SoftLabel> find(String id) {
         byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
         long hash = SoftLabelFormat.hash(utf8);
@@ -121,14 +139,14 @@ public final class SoftLabelFile implements AutoCloseable {
      *
      * @throws MissingSoftLabelException when an id is absent and the policy is FAIL
      */
-    public SoftTargets denseTargets(List<String> ids, ConceptDistillationConfig.MissingLabelPolicy policy) {
+    public SoftTargets denseTargets(List<String> ids, DistillationConfig.MissingLabelPolicy policy) {
         float[] probabilities = new float[ids.size() * numConcepts];
         float[] mask = new float[ids.size()];
         int missing = 0;
         for (int row = 0; row < ids.size(); row++) {
             Optional<SoftLabel> label = find(ids.get(row));
             if (label.isEmpty()) {
-                if (policy == ConceptDistillationConfig.MissingLabelPolicy.FAIL) {
+                if (policy == DistillationConfig.MissingLabelPolicy.FAIL) {
                     throw new MissingSoftLabelException(ids.get(row), path);
                 }
                 missing++;

@@ -58,6 +58,15 @@ public final class SoftLabelWriter implements AutoCloseable {
         return topK;
     }
 
+    public int numConcepts() {
+        return numConcepts;
+    }
+
+    /** Whether a label for this id was already added. */
+    public boolean contains(String id) {
+        return seen.contains(id);
+    }
+
     public void add(String id, SoftLabel label) {
         if (finished) {
             throw new IllegalStateException("soft-label writer already committed or closed");

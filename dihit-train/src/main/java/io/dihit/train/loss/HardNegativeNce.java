@@ -14,30 +14,34 @@ import io.dihit.core.model.EngineScalars;
  * L = mean_i [ log(alpha e^{S_ii} + sum_{j != i} w_ij e^{S_ij}) - S_ii ]. Since
  * log w_ij = log(k-1) + logSoftmax_{j != i}(beta S)_ij, the log denominator is one log-sum-exp
  * over a matrix whose diagonal holds log(alpha) + S_ii and whose off-diagonal holds
- * S_ij + log w_ij: no exponential is ever taken of an unshifted score, so logit scale ln 100 and
+ * S_ij + log w_ij: no exponential is ever taken of an unshifted score, so a log logit scale of ln 100 and
  * batches of many thousands stay finite. The diagonal is excluded with {@code where} on a boolean
  * mask (never by multiplying with 0, which would turn -inf into NaN), so masked entries receive
  * exactly zero gradient.
  */
 public final class HardNegativeNce implements ContrastiveLoss {
 
-    private final HardNegativeNceConfig config;
+    private final LossConfig config;
 
-    public HardNegativeNce(HardNegativeNceConfig config) {
+    /** @param config an {@code hn_nce} loss config (alpha, beta1, beta2, detach_weights) */
+    public HardNegativeNce(LossConfig config) {
+        if (!config.type().equals(LossConfig.HN_NCE)) {
+            throw new IllegalArgumentException("HardNegativeNce needs an hn_nce config, got " + config.type());
+        }
         this.config = config;
     }
 
     public HardNegativeNce(double alpha, double beta1, double beta2) {
-        this(new HardNegativeNceConfig(alpha, beta1, beta2, false));
+        this(LossConfig.hnNce(alpha, beta1, beta2, false));
     }
 
-    public HardNegativeNceConfig config() {
+    public LossConfig config() {
         return config;
     }
 
     @Override
-    public NDArray compute(NDArray imageFeatures, NDArray textFeatures, NDArray logitScale) {
-        NDArray s = ContrastiveLoss.scores(imageFeatures, textFeatures, logitScale);
+    public NDArray compute(NDArray imageFeatures, NDArray textFeatures, NDArray logLogitScale) {
+        NDArray s = ContrastiveLoss.scores(imageFeatures, textFeatures, logLogitScale);
         int k = Math.toIntExact(s.getShape().get(0));
         // DJL's where() broadcasts only its second value, so the mask selects the (full) off-diagonal.
         NDArray offDiagonalMask = s.getManager().eye(k, k, 0, DataType.BOOLEAN).logicalNot()

@@ -7,8 +7,8 @@ import io.dihit.core.model.EngineScalars;
 public final class InfoNce implements ContrastiveLoss {
 
     @Override
-    public NDArray compute(NDArray imageFeatures, NDArray textFeatures, NDArray logitScale) {
-        NDArray s = ContrastiveLoss.scores(imageFeatures, textFeatures, logitScale);
+    public NDArray compute(NDArray imageFeatures, NDArray textFeatures, NDArray logLogitScale) {
+        NDArray s = ContrastiveLoss.scores(imageFeatures, textFeatures, logLogitScale);
         NDArray imageToText = s.logSoftmax(1).diagonal().mean().neg();
         NDArray textToImage = s.logSoftmax(0).diagonal().mean().neg();
         return EngineScalars.mul(imageToText.add(textToImage), 0.5);

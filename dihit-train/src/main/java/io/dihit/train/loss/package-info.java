@@ -1,2 +1,2 @@
-/** Contrastive losses: InfoNCE and DiHT's hard-negative HN-NCE. */
+/** Contrastive losses, InfoNCE and DiHT's hard-negative HN-NCE, and their configuration. */
 package io.dihit.train.loss;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
-import io.dihit.train.util.Scalars;
+import io.dihit.core.model.EngineScalars;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class AdamW implements AutoCloseable {
 
-    private final AdamWConfig config;
+    private final OptimizerConfig config;
     private final Set<String> decayed;
     private final NDManager manager;
     private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
@@ -27,16 +27,16 @@ public final class AdamW implements AutoCloseable {
     private long steps;
 
     /**
-     * @param decayed names of the parameters that receive weight decay (see {@link WeightDecayRule})
+     * @param decayed names of the parameters that receive weight decay (see {@link io.dihit.core.model.WeightDecayRule})
      * @param parent  manager on the parameters' device; the optimizer's state lives in a sub-manager
      */
-    public AdamW(AdamWConfig config, Set<String> decayed, NDManager parent) {
+    public AdamW(OptimizerConfig config, Set<String> decayed, NDManager parent) {
         this.config = config;
         this.decayed = Set.copyOf(decayed);
         this.manager = parent.newSubManager();
     }
 
-    public AdamWConfig config() {
+    public OptimizerConfig config() {
         return config;
     }
 
@@ -59,17 +59,17 @@ public final class AdamW implements AutoCloseable {
             for (Map.Entry<String, NDArray> e : gradients.entrySet()) {
                 String name = e.getKey();
                 NDArray weight = parameters.get(name).getArray();
-                NDArray grad = gradScale == 1.0 ? e.getValue() : e.getValue().mul(Scalars.like(weight, gradScale));
+                NDArray grad = gradScale == 1.0 ? e.getValue() : e.getValue().mul(EngineScalars.number(weight, gradScale));
                 NDArray m = moment(firstMoments, name, weight);
                 NDArray v = moment(secondMoments, name, weight);
-                m.muli(Scalars.like(m, config.beta1())).addi(grad.mul(Scalars.like(grad, 1 - config.beta1())));
-                v.muli(Scalars.like(v, config.beta2()))
-                        .addi(grad.square().mul(Scalars.like(grad, 1 - config.beta2())));
+                m.muli(EngineScalars.number(m, config.beta1())).addi(grad.mul(EngineScalars.number(grad, 1 - config.beta1())));
+                v.muli(EngineScalars.number(v, config.beta2()))
+                        .addi(grad.square().mul(EngineScalars.number(grad, 1 - config.beta2())));
                 if (config.weightDecay() > 0 && decayed.contains(name)) {
-                    weight.muli(Scalars.like(weight, 1 - lr * config.weightDecay()));
+                    weight.muli(EngineScalars.number(weight, 1 - lr * config.weightDecay()));
                 }
-                NDArray denominator = v.sqrt().div(Scalars.like(v, correction2Sqrt)).add(Scalars.like(v, config.eps()));
-                weight.subi(m.div(denominator).mul(Scalars.like(weight, lr / correction1)));
+                NDArray denominator = v.sqrt().div(EngineScalars.number(v, correction2Sqrt)).add(EngineScalars.number(v, config.eps()));
+                weight.subi(m.div(denominator).mul(EngineScalars.number(weight, lr / correction1)));
             }
         }
     }

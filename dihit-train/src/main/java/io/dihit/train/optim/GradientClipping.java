@@ -18,7 +18,7 @@ public final class GradientClipping {
         return total == null ? 0.0 : Math.sqrt(total.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble());
     }
 
-    /** Factor to multiply gradients by; 1 when clipping is off (maxNorm <= 0) or the norm is within bounds. */
+    /** Factor to multiply gradients by; 1 when clipping is off (maxNorm &lt;= 0) or the norm is within bounds. */
     public static double factor(double norm, double maxNorm) {
         if (maxNorm <= 0 || norm <= maxNorm) {
             return 1.0;

@@ -2,7 +2,7 @@ package io.dihit.train.optim;
 
 /**
  * Linear warmup then cosine decay, as open_clip's {@code cosine_lr}: for step s (0-based),
- * lr = base * (s + 1) / warmup while s < warmup, then
+ * lr = base * (s + 1) / warmup while s &lt; warmup, then
  * lr = minLr + (base - minLr) * (1 + cos(pi * (s - warmup) / (total - warmup))) / 2.
  */
 public record WarmupCosineSchedule(double baseLr, long warmupSteps, long totalSteps, double minLr) {

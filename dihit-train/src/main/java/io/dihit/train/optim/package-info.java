@@ -1,2 +1,2 @@
-/** AdamW with CLIP's weight-decay rule, warm-up + cosine schedule and global-norm clipping. */
+/** AdamW and its configuration, warm-up + cosine schedule and global-norm clipping. */
 package io.dihit.train.optim;

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.dihit.train.distill.ConceptDistillationConfig.MissingLabelPolicy;
+import io.dihit.train.distill.DistillationConfig.MissingLabelPolicy;
 import org.junit.jupiter.api.Test;
 
 class ConceptDistillationLossTest {
@@ -25,7 +25,7 @@ class ConceptDistillationLossTest {
             NDArray logits = m.create(new float[] {1, 2, 3, 0, 0, 0}, new Shape(2, 3));
             NDArray probs = m.create(new float[] {0.2f, 0.3f, 0.5f, 1, 0, 0}, new Shape(2, 3));
             ConceptDistillationLoss loss = new ConceptDistillationLoss(
-                    new ConceptDistillationConfig(2.0, 0.5, MissingLabelPolicy.FAIL));
+                    new DistillationConfig("teacher.soft", 2.0, 0.5, MissingLabelPolicy.FAIL));
             NDArray both = loss.compute(logits, probs, m.create(new float[] {1, 1}));
             assertEquals(4.257764, both.getFloat(), 1e-5);
             assertEquals(0.5 * 4.257764, loss.weighted(both).getFloat(), 1e-5);
@@ -36,10 +36,10 @@ class ConceptDistillationLossTest {
 
     @Test
     void rejectsBadSettingsAndShapes() {
-        assertThrows(IllegalArgumentException.class, () -> new ConceptDistillationConfig(0, 1, MissingLabelPolicy.FAIL));
-        assertThrows(IllegalArgumentException.class, () -> new ConceptDistillationConfig(1, -1, MissingLabelPolicy.FAIL));
+        assertThrows(IllegalArgumentException.class, () -> new DistillationConfig("teacher.soft", 0, 1, MissingLabelPolicy.FAIL));
+        assertThrows(IllegalArgumentException.class, () -> new DistillationConfig("teacher.soft", 1, -1, MissingLabelPolicy.FAIL));
         try (NDManager m = NDManager.newBaseManager()) {
-            ConceptDistillationLoss loss = new ConceptDistillationLoss(new ConceptDistillationConfig(1, 1, null));
+            ConceptDistillationLoss loss = new ConceptDistillationLoss(new DistillationConfig("teacher.soft", 1, 1, null));
             assertEquals(MissingLabelPolicy.FAIL, loss.config().missingLabels());
             assertThrows(IllegalArgumentException.class,
                     () -> loss.compute(m.zeros(new Shape(2, 3)), m.zeros(new Shape(2, 4)), m.ones(new Shape(2))));

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.dihit.train.data.ImageBatch;
-import io.dihit.train.distill.ConceptDistillationConfig.MissingLabelPolicy;
+import io.dihit.core.data.Batch;
+import io.dihit.train.distill.DistillationConfig.MissingLabelPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,21 @@ class SoftLabelFileTest {
         float ln4 = (float) Math.log(4);
         Path out = dir.resolve("labels.soft");
         try (NDManager m = NDManager.newBaseManager();
-             ConceptTeacher teacher = new BlockTeacher(TeacherTest.handTeacher(m))) {
-            // logits = (x0, x1, x0 + x1); sample a: (ln4, ln2, ln8) -> softmax ~ (4, 2, 8); sample b: (0, 0, 0)
-            ImageBatch first = new ImageBatch(List.of("a"), new float[] {ln4, ln2}, 1, 1, 2);
-            ImageBatch second = new ImageBatch(List.of("b/é"), new float[] {0, 0}, 1, 1, 2);
+             ConceptTeacher hand = new BlockTeacher(TeacherTest.handTeacher(m))) {
+            // 1 px RGB images; the hand teacher reads channels (r, g) as its (1, 1, 2) input:
+            // logits = (r, g, r + g); sample a: (ln4, ln2, ln8) -> softmax ~ (4, 2, 8); sample b: (0, 0, 0)
+            ConceptTeacher teacher = new ConceptTeacher() {
+                @Override
+                public NDArray conceptLogits(NDArray images) {
+                    long n = images.getShape().get(0);
+                    return hand.conceptLogits(images.get(":, 0:2, :, :").reshape(n, 1, 1, 2));
+                }
+
+                @Override
+                public void close() {}
+            };
+            Batch first = Batch.imagesOnly(List.of("a"), new float[] {ln4, ln2, 7}, 1);
+            Batch second = Batch.imagesOnly(List.of("b/é"), new float[] {0, 0, 7}, 1);
             SoftLabelPrecompute.Report report = SoftLabelPrecompute.run(teacher, List.of(first, second).iterator(), m,
                     new SoftLabelPrecompute.Config(2, 1.0), out);
             assertEquals(2, report.samples());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class HnNceFixtureTest {
 
-    record Case(int batch, int dim, HardNegativeNceConfig config, double scale, double[] image, double[] text,
+    record Case(int batch, int dim, LossConfig config, double scale, double[] image, double[] text,
                 double loss, double[] gradImage, double[] gradText, double gradScale, Double infoNceLoss) {}
 
     record Result(double loss, double[] gradImage, double[] gradText, double gradLogScale) {}
@@ -35,7 +35,7 @@ class HnNceFixtureTest {
             List<Case> out = new ArrayList<>();
             for (JsonNode c : root.get("cases")) {
                 out.add(new Case(c.get("batch").asInt(), c.get("dim").asInt(),
-                        new HardNegativeNceConfig(c.get("alpha").asDouble(), c.get("beta1").asDouble(),
+                        LossConfig.hnNce(c.get("alpha").asDouble(), c.get("beta1").asDouble(),
                                 c.get("beta2").asDouble(), c.get("detach_weights").asBoolean()),
                         c.get("logit_scale").asDouble(), flat(c.get("image_features")), flat(c.get("text_features")),
                         c.get("loss").asDouble(), flat(c.get("grad_image")), flat(c.get("grad_text")),

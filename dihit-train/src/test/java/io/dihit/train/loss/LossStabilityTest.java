@@ -21,7 +21,7 @@ class LossStabilityTest {
         int k = 8192;
         int d = 64;
         for (ContrastiveLoss loss : new ContrastiveLoss[] {
-            new HardNegativeNce(HardNegativeNceConfig.DEFAULT), new HardNegativeNce(0.0, 2.0, 2.0)}) {
+            new HardNegativeNce(LossConfig.hnNce()), new HardNegativeNce(0.0, 2.0, 2.0)}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 manager.getEngine().setRandomSeed(7);
                 NDArray base = manager.randomNormal(new Shape(1, d));

@@ -1,5 +1,7 @@
 package io.dihit.train.optim;
 
+import io.dihit.core.model.WeightDecayRule;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +61,8 @@ class OptimTest {
                 p.setArray(m.create(flat(ref.get("initial").get(name)), shapes.get(name)));
                 params.put(name, p);
             }
-            try (AdamW adamW = new AdamW(new AdamWConfig(0.9, 0.98, 1e-6, 0.2), Set.of("w"), m)) {
+            try (AdamW adamW = new AdamW(OptimizerConfig.builder().beta1(0.9).beta2(0.98).eps(1e-6).weightDecay(0.2).build(),
+                    Set.of("w"), m)) {
                 for (JsonNode step : ref.get("steps")) {
                     Map<String, NDArray> grads = new LinkedHashMap<>();
                     for (String name : params.keySet()) {

@@ -2,6 +2,7 @@ package io.dihit.examples.bench;
 
 import io.dihit.core.data.Batch;
 import io.dihit.core.data.BatchLoader;
+import io.dihit.core.data.BatchSource;
 import io.dihit.core.data.ImageTextDataset;
 import io.dihit.core.data.ImageTextRecord;
 import io.dihit.core.data.LoaderConfig;
@@ -135,7 +136,7 @@ public final class ImagePipelineBench {
     }
 
     private static void drain(BatchLoader loader, LoaderState from, int endEpoch) {
-        try (BatchLoader.Batches it = loader.batches(from, endEpoch)) {
+        try (BatchSource.Batches it = loader.batches(from, endEpoch)) {
             while (it.hasNext()) {
                 Batch b = it.next();
                 if (b.pixels().length == 0) {

@@ -1,8 +1,7 @@
 package io.dihit.examples.bench;
 
-import io.dihit.filter.ocr.EmojiTextSpottingCheck;
-import io.dihit.filter.ocr.EmojiTextSpottingCheck.Sample;
-import io.dihit.filter.ocr.EmojiTextSpottingCheck.Summary;
+import io.dihit.examples.bench.EmojiTextSpottingCheck.Sample;
+import io.dihit.examples.bench.EmojiTextSpottingCheck.Summary;
 import io.dihit.filter.ocr.PaddleOcrConfig;
 import io.dihit.filter.ocr.PaddleOcrSpotter;
 import io.dihit.filter.ocr.TesseractConfig;

@@ -1,21 +1,24 @@
 package io.dihit.examples.bench;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dihit.core.clip.Clip;
 import io.dihit.core.model.ClipConfig;
-import io.dihit.core.model.ClipModel;
-import io.dihit.train.ClipEncoder;
-import io.dihit.train.TrainingLoop;
+import io.dihit.train.StepResult;
+import io.dihit.train.Trainer;
+import io.dihit.train.TrainingListener;
+import io.dihit.train.TrainingRun;
+import io.dihit.train.distill.DistillationConfig;
+import io.dihit.train.config.ModelConfig;
 import io.dihit.train.config.TrainConfig;
+import io.dihit.train.loss.LossConfig;
+import io.dihit.train.optim.OptimizerConfig;
 import io.dihit.train.data.SyntheticBatches;
-import io.dihit.train.data.TrainingBatch;
 import io.dihit.train.distill.SoftLabel;
-import io.dihit.train.distill.SoftLabelFile;
 import io.dihit.train.distill.SoftLabelWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +74,7 @@ public final class TrainStepBench {
         ClipConfig config = ClipConfig.named(model);
         Path work = Files.createTempDirectory("dihit-train-bench");
         if (rssSteps > 0) {
-            rss(config, batch, rssSteps, work);
+            rss(model, config, batch, rssSteps, work);
             return;
         }
         if (stepSeconds > 0) {
@@ -96,7 +99,7 @@ public final class TrainStepBench {
         }
         for (int round = 0; round < rounds; round++) {
             for (int v = 0; v < variants.length; v++) {
-                times.get(v).addAll(stepSeconds(config, batch, steps, variants[v], labels,
+                times.get(v).addAll(stepSeconds(model, batch, steps, variants[v], labels,
                         work.resolve("r" + round + "-" + v), data));
             }
         }
@@ -116,32 +119,28 @@ public final class TrainStepBench {
         System.out.printf("ratio distill / plain step time:   %.3f%n", medians[2] / medians[0]);
     }
 
-    /** Per-step seconds from the loop's own metrics (data generation is outside the timed span). */
-    private static List<Double> stepSeconds(ClipConfig config, int batch, int steps, String variant, Path labels,
+    /** Per-step seconds as the loop measures them (data generation is outside the timed span), after 2 warm-up steps. */
+    private static List<Double> stepSeconds(String model, int batch, int steps, String variant, Path labels,
                                             Path runDir, SyntheticBatches data) throws IOException {
         int warmup = 2;
-        String loss = variant.startsWith("hn_nce") ? "hn_nce" : "info_nce";
-        String distill = variant.endsWith("+distill")
-                ? ", \"distillation\": {\"soft_labels\": \"" + labels + "\", \"temperature\": 1, \"weight\": 1}" : "";
-        TrainConfig train = TrainConfig.parse(("{\"run_dir\": \"%s\", \"steps\": %d, \"batch_size\": %d, "
-                + "\"loss\": {\"type\": \"%s\"}, \"optimizer\": {\"lr\": 1e-4, \"warmup_steps\": 0}, "
-                + "\"checkpoint_every\": 1000000, \"keep_checkpoints\": 1, \"progress\": false %s}")
-                .formatted(runDir, warmup + steps, batch, loss, distill));
-        Engine.getInstance().setRandomSeed(0);
-        try (NDManager manager = NDManager.newBaseManager();
-             SoftLabelFile file = distill.isEmpty() ? null : SoftLabelFile.open(labels)) {
-            ClipModel clip = new ClipModel(config);
-            clip.initializeParameters(manager);
-            try (TrainingLoop loop = new TrainingLoop(train, new ClipEncoder(clip), manager, List.of(Device.cpu()), file)) {
-                loop.run(data);
-            }
-        }
+        TrainConfig train = TrainConfig.builder().runDir(runDir).steps(warmup + steps).batchSize(batch)
+                .model(ModelConfig.named(model))
+                .loss(variant.startsWith("hn_nce") ? LossConfig.hnNce() : LossConfig.infoNce())
+                .optimizer(OptimizerConfig.builder().lr(1e-4).warmupSteps(0L).build())
+                .distillation(variant.endsWith("+distill") ? new DistillationConfig(labels.toString(), 1.0, 1.0, null) : null)
+                .checkpointEvery(1_000_000).keepCheckpoints(1).progress(false).build();
         List<Double> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(runDir.resolve("metrics.jsonl"));
-        for (String line : lines.subList(warmup, lines.size())) {
-            out.add(batch / JSON.readTree(line).get("samples_per_s").asDouble());
+        TrainingListener timer = new TrainingListener() {
+            @Override
+            public void onStep(TrainingRun run, StepResult step) {
+                if (step.step() > warmup) {
+                    out.add(step.seconds());
+                }
+            }
+        };
+        try (Clip ignored = Trainer.builder(train).listener(timer).build().fit(data)) {
+            deleteTree(runDir);
         }
-        deleteTree(runDir);
         return out;
     }
 
@@ -157,7 +156,7 @@ public final class TrainStepBench {
         io.dihit.train.loss.ContrastiveLoss info = new io.dihit.train.loss.InfoNce();
         io.dihit.train.loss.ContrastiveLoss hn = new io.dihit.train.loss.HardNegativeNce(1.0, 0.5, 0.5);
         io.dihit.train.distill.ConceptDistillationLoss cd = new io.dihit.train.distill.ConceptDistillationLoss(
-                new io.dihit.train.distill.ConceptDistillationConfig(1.0, 1.0, null));
+                DistillationConfig.of("teacher.soft")); // the loss alone never reads the sidecar
         List<List<Double>> t = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (NDManager manager = NDManager.newBaseManager()) {
             ai.djl.nn.Block head = io.dihit.train.distill.ConceptHead.create(concepts);
@@ -229,20 +228,15 @@ public final class TrainStepBench {
      * One uninterrupted run of {@code steps} HN-NCE steps logging every step; prints the resident set
      * size (metrics.jsonl's rss_mib) at every tenth of the run and the growth from step steps/10 on.
      */
-    private static void rss(ClipConfig config, int batch, int steps, Path work) throws IOException {
+    private static void rss(String model, ClipConfig config, int batch, int steps, Path work) throws IOException {
         SyntheticBatches data = new SyntheticBatches(1, batch, config.vision().imageSize(),
                 config.text().contextLength(), config.text().vocabSize(), steps);
         Path runDir = work.resolve("rss");
-        Engine.getInstance().setRandomSeed(0);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            ClipModel clip = new ClipModel(config);
-            clip.initializeParameters(manager);
-            TrainConfig train = TrainConfig.parse(("{\"run_dir\": \"%s\", \"steps\": %d, \"batch_size\": %d, "
-                    + "\"loss\": {\"type\": \"hn_nce\"}, \"optimizer\": {\"lr\": 1e-4}, \"checkpoint_every\": %d, "
-                    + "\"keep_checkpoints\": 1, \"progress\": false}").formatted(runDir, steps, batch, steps));
-            try (TrainingLoop loop = new TrainingLoop(train, new ClipEncoder(clip), manager, List.of(Device.cpu()), null)) {
-                loop.run(data);
-            }
+        TrainConfig train = TrainConfig.builder().runDir(runDir).steps(steps).batchSize(batch).model(ModelConfig.named(model))
+                .loss(LossConfig.hnNce()).optimizer(OptimizerConfig.builder().lr(1e-4).build())
+                .checkpointEvery(steps).keepCheckpoints(1).progress(false).build();
+        try (Clip ignored = Trainer.fromConfig(train).fit(data)) {
+            // metrics.jsonl holds the curve
         }
         long[] rss = new long[steps + 1];
         for (String line : Files.readAllLines(runDir.resolve("metrics.jsonl"))) {

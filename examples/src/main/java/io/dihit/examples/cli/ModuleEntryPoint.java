@@ -6,9 +6,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * A verb that hands its arguments, {@code --help} included, to a module's own {@code main}. The class
+ * A verb that hands its arguments, {@code --help} included, to a module's command-line class. The class
  * is looked up by name so the launcher works with whichever modules a build contains and tells plainly
- * when one is absent.
+ * when one is absent. A class with {@code public static int run(String[] args, PrintStream out)} is run
+ * through it (its exit code is returned and its exceptions reach the launcher, which prints user errors
+ * as one line); otherwise its {@code main} is invoked.
  */
 public record ModuleEntryPoint(String name, String summary, String mainClass) implements Subcommand {
 
@@ -18,12 +20,23 @@ public record ModuleEntryPoint(String name, String summary, String mainClass) im
                 + " (run `dihit " + name + " --help` for them).";
     }
 
-    /** The module's main method, or null when the class is not in this build. */
+    /** The module's {@code run(String[], PrintStream)}, else its {@code main}; null when neither is in this build. */
     Method entryPoint() {
+        Class<?> type;
         try {
-            Method main = Class.forName(mainClass).getMethod("main", String[].class);
-            return Modifier.isStatic(main.getModifiers()) ? main : null;
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            type = Class.forName(mainClass);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+        Method run = staticMethod(type, "run", String[].class, PrintStream.class);
+        return run != null && run.getReturnType() == int.class ? run : staticMethod(type, "main", String[].class);
+    }
+
+    private static Method staticMethod(Class<?> type, String name, Class<?>... parameters) {
+        try {
+            Method m = type.getMethod(name, parameters);
+            return Modifier.isStatic(m.getModifiers()) ? m : null;
+        } catch (NoSuchMethodException e) {
             return null;
         }
     }
@@ -40,6 +53,9 @@ public record ModuleEntryPoint(String name, String summary, String mainClass) im
             return 2;
         }
         try {
+            if (main.getParameterCount() == 2) {
+                return (int) main.invoke(null, args, out);
+            }
             main.invoke(null, (Object) args);
             return 0;
         } catch (InvocationTargetException e) {

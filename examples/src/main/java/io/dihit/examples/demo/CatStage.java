@@ -64,8 +64,8 @@ public final class CatStage implements DemoStage {
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = spotter == null ? cores : cores * context.config().captionsPerConcept();
         FilterJobConfig job = new FilterJobConfig(List.of(context.foldData().train()), dir, "csv", threads, threads * 64,
-                100_000, false);
-        LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, false));
+                100_000, false, io.dihit.filter.job.DuplicateIds.KEEP_FIRST);
+        LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, io.dihit.filter.job.ImageCheck.HEADER));
         JobCounters counters;
         try (ProgressBar bar = context.progress(name(), 1)) {
             counters = filter.run();

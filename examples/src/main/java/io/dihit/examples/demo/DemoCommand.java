@@ -105,7 +105,7 @@ public final class DemoCommand implements Subcommand {
             DemoContext context = new DemoContext(config, layout, log, manager);
             DemoPipeline.standard().run(context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Path report = ReportWriter.write(context, seconds);
+            Path report = DemoReportWriter.write(context, seconds);
             log.printf(Locale.ROOT, "demo (%s preset) finished in %.1f s on %s%n", config.preset(), seconds, manager.getDevice());
             return report;
         }

@@ -33,7 +33,7 @@ import java.util.Locale;
  */
 public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path out, String preset, int folds, int seeds,
                          int captionsPerConcept, long dataSeed, NoiseInjector.Rates noise, List<Integer> shots,
-                         int shotSamplings, String model, ConceptTeacher.Config teacher, StudentTraining student,
+                         int shotSamplings, String model, ConceptClassifierTraining.Config teacher, StudentTraining student,
                          double minEpochs, boolean textSpotting, String device) {
 
     public static final String QUICK = "quick";
@@ -78,19 +78,19 @@ public record DemoConfig(@JsonSerialize(using = ToStringSerializer.class) Path o
     /** CI's end-to-end run: one fold, two paired seeds, 30 steps per run, no OCR. */
     public static DemoConfig quick(Path out) {
         return new DemoConfig(out, QUICK, 1, 2, 2, 20230105L, new NoiseInjector.Rates(0.05, 0.05, 0.05), List.of(1, 4, 16), 1,
-                "demo_tiny", new ConceptTeacher.Config(20, 48, 3e-3, 7), new StudentTraining(30, 128, 1e-3, 1.0), 0, false, null);
+                "demo_tiny", new ConceptClassifierTraining.Config(20, 48, 3e-3, 7), new StudentTraining(30, 128, 1e-3, 1.0), 0, false, null);
     }
 
     /** One fold (held-out twitter), three paired seeds, 100 steps per run, OCR on. */
     public static DemoConfig full(Path out) {
         return new DemoConfig(out, FULL, 1, 3, 4, 20230105L, new NoiseInjector.Rates(0.1, 0.1, 0.1), List.of(1, 2, 4, 8, 16), 2,
-                "demo_tiny", new ConceptTeacher.Config(400, 64, 3e-3, 7), new StudentTraining(100, 128, 1e-3, 1.0), 0, true, null);
+                "demo_tiny", new ConceptClassifierTraining.Config(400, 64, 3e-3, 7), new StudentTraining(100, 128, 1e-3, 1.0), 0, true, null);
     }
 
     /** Three folds x two paired seeds = 6 replicates per ladder step, every run >= 4 epochs, OCR on. */
     public static DemoConfig paper(Path out) {
         return new DemoConfig(out, PAPER, 3, 2, 2, 20230105L, new NoiseInjector.Rates(0.1, 0.1, 0.1), List.of(1, 2, 4, 8, 16), 3,
-                "demo_tiny", new ConceptTeacher.Config(400, 64, 3e-3, 7), new StudentTraining(100, 128, 1e-3, 1.0), 4, true, null);
+                "demo_tiny", new ConceptClassifierTraining.Config(400, 64, 3e-3, 7), new StudentTraining(100, 128, 1e-3, 1.0), 4, true, null);
     }
 
     public static DemoConfig preset(String name, Path out) {

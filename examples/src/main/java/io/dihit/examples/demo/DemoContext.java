@@ -48,7 +48,7 @@ public final class DemoContext {
     private static final class FoldState {
         final StyleFold fold;
         FoldData data;
-        ConceptTeacher.Trained teacher;
+        ConceptClassifierTraining.Trained teacher;
         Path softLabels;
         Path catKept;
         CatStage.Summary catSummary;
@@ -188,7 +188,7 @@ public final class DemoContext {
         fold().data = data;
     }
 
-    public ConceptTeacher.Trained teacher() {
+    public ConceptClassifierTraining.Trained teacher() {
         return require(fold().teacher, "the concept teacher");
     }
 
@@ -196,13 +196,13 @@ public final class DemoContext {
         return fold != null && fold.teacher != null;
     }
 
-    void teacher(ConceptTeacher.Trained teacher) {
+    void teacher(ConceptClassifierTraining.Trained teacher) {
         fold().teacher = teacher;
     }
 
     /** Every fold's teacher, by fold. */
-    public Map<StyleFold, ConceptTeacher.Trained> teachers() {
-        Map<StyleFold, ConceptTeacher.Trained> out = new LinkedHashMap<>();
+    public Map<StyleFold, ConceptClassifierTraining.Trained> teachers() {
+        Map<StyleFold, ConceptClassifierTraining.Trained> out = new LinkedHashMap<>();
         folds.forEach((f, st) -> {
             if (st.teacher != null) {
                 out.put(f, st.teacher);

@@ -1,9 +1,8 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.data.Batch;
+import io.dihit.core.data.BatchSource;
 import io.dihit.core.text.ClipTokenizer;
-import io.dihit.train.data.BatchSource;
-import io.dihit.train.data.ImageBatch;
-import io.dihit.train.data.TrainingBatch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -41,7 +40,7 @@ public final class EmojiBatches {
         return pairs.size() / batchSize;
     }
 
-    /** The train module's view: batch i depends only on i, so checkpoints resume exactly. */
+    /** As an indexed source: batch i depends only on i, so checkpoints resume exactly. */
     public BatchSource source() {
         return BatchSource.indexed(this::batchAt, Long.MAX_VALUE);
     }
@@ -49,14 +48,14 @@ public final class EmojiBatches {
     private long cachedEpoch = -1;
     private List<Integer> cachedOrder;
 
-    synchronized TrainingBatch batchAt(long index) {
+    synchronized Batch batchAt(long index) {
         long epoch = index / batchesPerEpoch();
         if (epoch != cachedEpoch) {
             cachedOrder = permutation(epoch);
             cachedEpoch = epoch;
         }
         int from = (int) (index % batchesPerEpoch()) * batchSize;
-        return batch(cachedOrder.subList(from, from + batchSize));
+        return batch(index, cachedOrder.subList(from, from + batchSize));
     }
 
     private List<Integer> permutation(long epoch) {
@@ -68,7 +67,7 @@ public final class EmojiBatches {
         return order;
     }
 
-    private TrainingBatch batch(List<Integer> rows) {
+    private Batch batch(long index, List<Integer> rows) {
         List<String> ids = new ArrayList<>(rows.size());
         int per = pixels.floatsPerImage();
         float[] flat = new float[rows.size() * per];
@@ -79,11 +78,11 @@ public final class EmojiBatches {
             System.arraycopy(pixels.image(p), 0, flat, i * per, per);
             tokenRows[i] = tokens[rows.get(i)];
         }
-        return TrainingBatch.of(ids, flat, 3, pixels.size(), pixels.size(), tokenRows);
+        return Batch.indexed(index, ids, flat, pixels.size(), tokenRows);
     }
 
     /** Each distinct image of the pairs once, keyed by {@link TrainPair#imageKey()}, as teacher input. */
-    public static Iterator<ImageBatch> imagesOf(List<TrainPair> allPairs, EmojiPixels pixels, int batchSize) {
+    public static Iterator<Batch> imagesOf(List<TrainPair> allPairs, EmojiPixels pixels, int batchSize) {
         Map<String, TrainPair> distinct = new LinkedHashMap<>();
         allPairs.forEach(p -> distinct.putIfAbsent(p.imageKey(), p));
         List<TrainPair> pairs = List.copyOf(distinct.values());
@@ -96,7 +95,7 @@ public final class EmojiBatches {
             }
 
             @Override
-            public ImageBatch next() {
+            public Batch next() {
                 int to = Math.min(pairs.size(), from + batchSize);
                 int per = pixels.floatsPerImage();
                 float[] flat = new float[(to - from) * per];
@@ -107,7 +106,7 @@ public final class EmojiBatches {
                     System.arraycopy(pixels.image(p), 0, flat, (i - from) * per, per);
                 }
                 from = to;
-                return new ImageBatch(ids, flat, 3, pixels.size(), pixels.size());
+                return Batch.imagesOnly(ids, flat, pixels.size());
             }
         };
     }

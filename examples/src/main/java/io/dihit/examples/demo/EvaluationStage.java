@@ -1,7 +1,8 @@
 package io.dihit.examples.demo;
 
 import io.dihit.core.util.ProgressBar;
-import io.dihit.eval.embed.ClipEncoder;
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.examples.data.EmojiStyle;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,9 @@ public final class EvaluationStage implements DemoStage {
         PairedResults paired = context.paired();
         try (ProgressBar bar = context.progress(name(), runs.size())) {
             for (StudentTraining.Run run : runs) {
-                try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), context.device(), 256)) {
-                    HeldOutEvaluation.Result r = HeldOutEvaluation.run(encoder, encoder.textEncoder(context.tokenizer()),
+                try (Clip encoder = Clip.load(context.model(), run.weights(),
+                        ClipOptions.defaults().withDevice(context.device()).withBatchSize(256).withTokenizer(context.tokenizer()))) {
+                    HeldOutEvaluation.Result r = HeldOutEvaluation.run(encoder, encoder::encodeTexts,
                             context.pixels(), heldOut, context.catalog().concepts(),
                             context.catalog().categories(), context.catalog().subcategories());
                     String row = run.variant().label();

@@ -1,8 +1,9 @@
 package io.dihit.examples.demo;
 
+import io.dihit.core.clip.Clip;
+import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.util.ProgressBar;
 import io.dihit.eval.data.FashionMnist;
-import io.dihit.eval.embed.ClipEncoder;
 import io.dihit.eval.embed.TextEncoder;
 import io.dihit.eval.math.Vectors;
 import io.dihit.eval.probe.FewShotBenchmark;
@@ -67,18 +68,19 @@ public final class FewShotStage implements DemoStage {
             for (StudentTraining.Run run : models) {
                 Replicate replicate = context.replicate(run);
                 String model = run.variant().label() + ", " + replicate.label();
-                try (ClipEncoder encoder = ClipEncoder.open(context.model(), run.weights(), context.device(), 256)) {
-                    TextEncoder text = encoder.textEncoder(context.tokenizer());
+                try (Clip encoder = Clip.load(context.model(), run.weights(),
+                        ClipOptions.defaults().withDevice(context.device()).withBatchSize(256).withTokenizer(context.tokenizer()))) {
+                    TextEncoder text = encoder::encodeTexts;
                     float[][] heldOut = context.evaluation(run).imageEmbeddings();
                     ZeroShotClassifier subcategories = ZeroShotClassifier.build(
                             split.classNames().stream().map(HeldOutEvaluation::className).toList(), PromptTemplates.generic(), text);
                     context.addFewShot(new Curve(model, SUBCATEGORY_TASK + " (" + split.classNames().size()
-                            + " classes)", FewShotBenchmark.run(subcategories, encoder.logitScale(), Vectors.rows(heldOut, split.poolIndex()),
+                            + " classes)", FewShotBenchmark.run(subcategories, encoder.logitMultiplier(), Vectors.rows(heldOut, split.poolIndex()),
                             split.poolLabel(), Vectors.rows(heldOut, split.testIndex()), split.testLabel(), protocol), replicate));
                     bar.step();
                     ZeroShotClassifier garments = ZeroShotClassifier.build(FashionMnist.PROMPT_NAMES, PromptTemplates.generic(), text);
-                    context.addFewShot(new Curve(model, FASHION_TASK, FewShotBenchmark.run(garments, encoder.logitScale(),
-                            encoder.encodePixels(poolPixels, FASHION_POOL), poolLabels, encoder.encodePixels(testPixels, FASHION_TEST),
+                    context.addFewShot(new Curve(model, FASHION_TASK, FewShotBenchmark.run(garments, encoder.logitMultiplier(),
+                            encoder.encodePreprocessed(poolPixels, FASHION_POOL), poolLabels, encoder.encodePreprocessed(testPixels, FASHION_TEST),
                             testLabels, protocol), replicate));
                     bar.step();
                 }

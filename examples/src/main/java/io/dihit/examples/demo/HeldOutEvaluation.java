@@ -1,7 +1,7 @@
 package io.dihit.examples.demo;
 
 import ai.djl.Device;
-import io.dihit.eval.embed.ClipEncoder;
+import io.dihit.core.clip.Clip;
 import io.dihit.eval.embed.TextEncoder;
 import io.dihit.eval.retrieval.EmbeddingSimilarity;
 import io.dihit.eval.retrieval.RetrievalMetrics;
@@ -23,7 +23,7 @@ public final class HeldOutEvaluation {
 
     /** Metrics of one model, plus the embeddings the few-shot probes and the retrieval figure reuse. */
     public record Result(double r1, double r5, double r10, double categoryTop1, double subcategoryTop1,
-                         float[][] imageEmbeddings, float[][] nameEmbeddings, double logitScale) {
+                         float[][] imageEmbeddings, float[][] nameEmbeddings, double logitMultiplier) {
     }
 
     private HeldOutEvaluation() {
@@ -34,10 +34,10 @@ public final class HeldOutEvaluation {
         return label.toLowerCase(Locale.ROOT).replace('-', ' ').replace('&', ' ').replaceAll("\\s+", " ").trim();
     }
 
-    public static Result run(ClipEncoder model, TextEncoder embedder, EmojiPixels pixels, EmojiStyle style, List<EmojiConcept> concepts,
+    public static Result run(Clip model, TextEncoder embedder, EmojiPixels pixels, EmojiStyle style, List<EmojiConcept> concepts,
                              List<String> categories, List<String> subcategories) {
         int[] all = IntStream.range(0, concepts.size()).toArray();
-        float[][] imageEmbeddings = model.encodePixels(pixels.batch(style, all), all.length);
+        float[][] imageEmbeddings = model.encodePreprocessed(pixels.batch(style, all), all.length);
         float[][] nameEmbeddings = embedder.encode(concepts.stream().map(EmojiConcept::name).toList());
         int[] identity = IntStream.range(0, concepts.size()).toArray();
         RetrievalMetrics retrieval = RetrievalMetrics.fromEmbeddings(imageEmbeddings, nameEmbeddings, identity,
@@ -48,7 +48,7 @@ public final class HeldOutEvaluation {
         double subcategoryTop1 = classifier(subcategories, templates, embedder)
                 .evaluate(imageEmbeddings, labels(concepts, subcategories, false)).top1();
         return new Result(retrieval.at(1).imageToText(), retrieval.at(5).imageToText(), retrieval.at(10).imageToText(),
-                categoryTop1, subcategoryTop1, imageEmbeddings, nameEmbeddings, model.logitScale());
+                categoryTop1, subcategoryTop1, imageEmbeddings, nameEmbeddings, model.logitMultiplier());
     }
 
     static ZeroShotClassifier classifier(List<String> labels, PromptTemplates templates, TextEncoder embedder) {

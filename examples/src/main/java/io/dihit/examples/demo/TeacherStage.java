@@ -17,10 +17,10 @@ public final class TeacherStage implements DemoStage {
     public String run(DemoContext context) {
         List<String> concepts = context.catalog().subcategories();
         int[] labels = context.catalog().concepts().stream().map(EmojiConcept::subcategory).mapToInt(concepts::indexOf).toArray();
-        ConceptTeacher.Config config = context.config().teacher();
-        ConceptTeacher.Trained teacher;
+        ConceptClassifierTraining.Config config = context.config().teacher();
+        ConceptClassifierTraining.Trained teacher;
         try (ProgressBar bar = context.progress(name(), config.steps())) {
-            teacher = ConceptTeacher.train(context.model().vision(), context.pixels(), context.currentFold().trainStyles(),
+            teacher = ConceptClassifierTraining.train(context.model().vision(), context.pixels(), context.currentFold().trainStyles(),
                     context.currentFold().heldOut(), labels, concepts.size(), config, context.manager(), bar);
         }
         context.teacher(teacher);

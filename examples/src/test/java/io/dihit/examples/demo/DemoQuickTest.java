@@ -38,7 +38,7 @@ class DemoQuickTest {
         var styles = ImageIO.read(out.resolve("plots/styles.png").toFile());
         assertTrue(styles.getWidth() > 500 && styles.getHeight() > 300);
 
-        JsonNode json = new ObjectMapper().readTree(out.resolve(ReportWriter.REPORT_JSON).toFile());
+        JsonNode json = new ObjectMapper().readTree(out.resolve(DemoReportWriter.REPORT_JSON).toFile());
         JsonNode stages = json.get("stages");
         assertEquals(DemoPipeline.standard().stageCount(1), stages.size(), "every stage is accounted for");
         for (JsonNode stage : stages) {

@@ -1,2 +1,0 @@
-/** Small numeric helpers of the training module. */
-package io.dihit.train.util;
