@@ -33,11 +33,13 @@ import java.util.SplittableRandom;
  * in one process, median step times of three variants run in interleaved rounds: InfoNCE,
  * HN-NCE (alpha 1, beta 0.5/0.5) and InfoNCE + concept distillation (1,857 concepts, top-10 soft
  * labels), the in-process GEMM rate (1024^3 matmul) and the model-FLOPs utilisation (the peer
- * script's FLOP count). Optionally it then runs the PyTorch eager peer script and prints its line.
+ * script's FLOP count). With --peer it instead compares InfoNCE against the PyTorch eager peer script
+ * ({@link PeerComparison}: the peer's own GEMM rate first, no comparison below 100 GFLOP/s, at least three
+ * interleaved rounds, medians and ranges).
  *
  * <pre>
  * java -cp ... io.dihit.examples.bench.TrainStepBench [--model bench_small] [--batch 128] [--steps 5]
- *      [--rounds 2] [--peer ../shared/tools/torch_peer_bench.py] [--rss-steps 0] [--loss-micro STEP_S]
+ *      [--rounds 2 (3 with --peer)] [--peer ../shared/tools/torch_peer_bench.py] [--rss-steps 0] [--loss-micro STEP_S]
  * </pre>
  * With --loss-micro it times only the loss parts (see {@link #lossMicro}).
  * With --rss-steps N it instead trains N HN-NCE steps in one run and prints the resident set size
@@ -53,7 +55,7 @@ public final class TrainStepBench {
         String model = "bench_small";
         int batch = 128;
         int steps = 5;
-        int rounds = 2;
+        Integer rounds = null;
         String peer = null;
         int rssSteps = 0;
         double stepSeconds = 0;
@@ -82,6 +84,14 @@ public final class TrainStepBench {
         SyntheticBatches data = new SyntheticBatches(1, batch, config.vision().imageSize(),
                 config.text().contextLength(), config.text().vocabSize(), 10_000);
         Path labels = softLabels(data, steps + 2, work.resolve("teacher.soft"));
+        if (peer != null) {
+            int perStep = batch;
+            int timed = steps;
+            PeerComparison.run(peer, batch, steps, rounds == null ? PeerComparison.MIN_ROUNDS : rounds, round -> perStep
+                    / median(stepSeconds(config, perStep, timed, "info_nce", labels, work.resolve("peer-r" + round), data)), System.out);
+            return;
+        }
+        rounds = rounds == null ? 2 : rounds;
         String[] variants = {"info_nce", "hn_nce", "info_nce+distill"};
         List<List<Double>> times = new ArrayList<>();
         for (String ignored : variants) {
@@ -107,9 +117,6 @@ public final class TrainStepBench {
         }
         System.out.printf("ratio hn_nce / info_nce step time: %.3f%n", medians[1] / medians[0]);
         System.out.printf("ratio distill / plain step time:   %.3f%n", medians[2] / medians[0]);
-        if (peer != null) {
-            runPeer(peer, batch, steps);
-        }
     }
 
     /** Per-step seconds as the loop measures them (data generation is outside the timed span), after 2 warm-up steps. */
@@ -277,19 +284,6 @@ public final class TrainStepBench {
     private static double tower(int width, int layers, int tokens) {
         double perLayer = 2.0 * tokens * (4.0 * width * width + 2 * 4.0 * width * width) + 2.0 * 2 * tokens * tokens * width;
         return layers * perLayer;
-    }
-
-    private static void runPeer(String script, int batch, int steps) throws IOException, InterruptedException {
-        for (String loss : new String[] {"infonce", "hnnce"}) {
-            ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script, Integer.toString(batch), Integer.toString(steps));
-            pb.environment().put("LOSS", loss);
-            pb.environment().put("THREADS", "2");
-            pb.redirectErrorStream(true);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            System.out.print("peer: " + out);
-        }
     }
 
     private static double median(List<Double> values) {

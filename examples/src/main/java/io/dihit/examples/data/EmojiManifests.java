@@ -48,9 +48,10 @@ public final class EmojiManifests {
         return new ImageTextRecord(id, image, caption);
     }
 
+    /** Every concept's captions in each of {@code styles} (in {@link EmojiStyle} order). */
     public List<ImageTextRecord> trainRows(List<EmojiConcept> concepts, Set<EmojiStyle> styles) {
         List<ImageTextRecord> rows = new ArrayList<>();
-        for (EmojiStyle style : TRAIN_STYLES) {
+        for (EmojiStyle style : EmojiStyle.values()) {
             if (!styles.contains(style)) {
                 continue;
             }
@@ -92,7 +93,7 @@ public final class EmojiManifests {
     }
 
     /** Image paths are written relative to the manifest's folder; the core reader resolves them back. */
-    private static void writeManifest(Path file, List<ImageTextRecord> rows) {
+    public static void writeManifest(Path file, List<ImageTextRecord> rows) {
         try (ManifestWriter out = Manifests.write(file, List.of())) {
             for (ImageTextRecord row : rows) {
                 out.write(row);

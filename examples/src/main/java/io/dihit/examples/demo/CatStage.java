@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.dihit.core.data.Manifests;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +40,8 @@ public final class CatStage implements DemoStage {
 
     static final int EXAMPLES_PER_REASON = 3;
 
-    /** More than the demo's distinct training images (3 styles x 1,857), so every image is OCR'd once. */
-    private static final int IMAGE_CACHE = 8_192;
+    /** More than a fold's distinct training images (3 styles x 1,857 plus the text-in-image ones), so every image is OCR'd once. */
+    private static final int IMAGE_CACHE = 16_384;
 
     /** More than the distinct training captions (about 7,400): the styles share most captions, each is parsed once. */
     private static final int CAPTION_CACHE = 16_384;
@@ -55,12 +58,12 @@ public final class CatStage implements DemoStage {
                 ? new CachingTextSpotter(TextSpotters.open(context.layout()), IMAGE_CACHE) : null;
         CatRule rule = spotter == null ? CatRule.DEFAULT.withTextMatch(false) : CatRule.DEFAULT;
         CatScorer scorer = new CatScorer(new CaptionAnalyzer(new ClearNlpCaptionParser(), CAPTION_CACHE), spotter, new TextMatcher());
-        Path dir = context.config().out().resolve("cat");
+        Path dir = context.config().foldDir(context.currentFold()).resolve("cat");
         // An image's caption rows are adjacent and wait for its one OCR run; with a worker per core and
         // caption, while some wait on an image's OCR the others reach the next images, so every core OCRs.
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = spotter == null ? cores : cores * context.config().captionsPerConcept();
-        FilterJobConfig job = new FilterJobConfig(List.of(context.manifests().train()), dir, "csv", threads, threads * 64,
+        FilterJobConfig job = new FilterJobConfig(List.of(context.foldData().train()), dir, "csv", threads, threads * 64,
                 100_000, false, io.dihit.filter.job.DuplicateIds.KEEP_FIRST);
         LocalFilterJob filter = new LocalFilterJob(job, new SampleProcessor(scorer, rule, io.dihit.filter.job.ImageCheck.HEADER));
         JobCounters counters;
@@ -74,11 +77,38 @@ public final class CatStage implements DemoStage {
         }
         context.catKept(filter.keptFile());
         context.catSummary(new Summary(counters, rule, spotter == null ? "none" : scorer.spotterName(), examples(filter.rejectedFile())));
+        CatNoiseScore noise = CatNoiseScore.of(context.foldData().kinds(), ids(filter.keptFile()), rejectedIds(filter.rejectedFile()));
+        context.catNoise(noise);
         String spotting = spotter == null ? "none" : String.format(Locale.ROOT, "%s (%d images OCR'd, %d rows answered from the cache)",
                 scorer.spotterName(), spotter.misses(), spotter.hits());
-        return String.format(Locale.ROOT, "read %d, kept %d (%.0f %%), rejected %d %s, failed %d; rule: %s; text spotting: %s",
-                counters.read, counters.kept, 100.0 * counters.kept / Math.max(1, counters.read), counters.rejected,
-                counters.rejectedByReason, counters.failed, rule.describe(), spotting);
+        return String.format(Locale.ROOT, "held out %s: read %d, kept %d (%.0f %%), rejected %d %s, failed %d; of the rejections "
+                        + "%.0f %% were injected noise; rule: %s; text spotting: %s",
+                context.currentFold().heldOut().vendor(), counters.read, counters.kept, 100.0 * counters.kept / Math.max(1, counters.read),
+                counters.rejected, counters.rejectedByReason, counters.failed, 100 * noise.noisePrecision(), rule.describe(), spotting);
+    }
+
+    /** The ids of a manifest (the kept rows). */
+    static Set<String> ids(Path manifest) throws IOException {
+        Set<String> ids = new HashSet<>();
+        if (Files.isRegularFile(manifest)) {
+            Manifests.readAll(manifest).records().forEach(r -> ids.add(r.id()));
+        }
+        return ids;
+    }
+
+    /** The ids of the rejected rows. */
+    static Set<String> rejectedIds(Path rejected) throws IOException {
+        Set<String> ids = new HashSet<>();
+        if (!Files.isRegularFile(rejected)) {
+            return ids;
+        }
+        try (Reader in = Files.newBufferedReader(rejected);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : parser) {
+                ids.add(r.get("id"));
+            }
+        }
+        return ids;
     }
 
     /** The first few rejected rows per reason: id, caption, complexity, actions, OCR text. */

@@ -7,6 +7,7 @@ import io.dihit.core.util.ProgressBar;
 import io.dihit.examples.data.DataLayout;
 import io.dihit.examples.data.EmojiCatalog;
 import io.dihit.examples.data.EmojiManifests;
+import io.dihit.examples.data.StyleFold;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Map;
 
 /**
  * What the stages share: the configuration, the data, the engine's root manager, and each stage's
- * results as later stages need them. A getter for a result that no stage produced yet fails clearly.
+ * results as later stages need them. Per-fold results (noisy manifest, CAT, teacher, soft labels) belong
+ * to the selected fold ({@link #selectFold}); runs and evaluations accumulate over folds with their
+ * replicate. A getter for a result that no stage produced yet fails clearly.
  */
 public final class DemoContext {
 
@@ -32,14 +35,29 @@ public final class DemoContext {
     private EmojiPixels pixels;
     private ClipTokenizer tokenizer;
     private Path merges;
-    private ConceptClassifierTraining.Trained teacher;
-    private Path softLabels;
-    private Path catKept;
-    private CatStage.Summary catSummary;
+    private final Map<StyleFold, FoldState> folds = new LinkedHashMap<>();
+    private FoldState fold;
     private final List<StudentTraining.Run> runs = new ArrayList<>();
+    private final Map<StudentTraining.Run, Replicate> replicates = new LinkedHashMap<>();
     private final Map<StudentTraining.Run, HeldOutEvaluation.Result> evaluations = new LinkedHashMap<>();
     private final MetricTable ablation = new MetricTable("variant");
     private final List<FewShotStage.Curve> fewShot = new ArrayList<>();
+    private final PairedResults paired = new PairedResults();
+
+    /** What the stages of one fold produce. */
+    private static final class FoldState {
+        final StyleFold fold;
+        FoldData data;
+        ConceptClassifierTraining.Trained teacher;
+        Path softLabels;
+        Path catKept;
+        CatStage.Summary catSummary;
+        CatNoiseScore catNoise;
+
+        FoldState(StyleFold fold) {
+            this.fold = fold;
+        }
+    }
 
     public DemoContext(DemoConfig config, DataLayout layout, PrintStream log, NDManager manager) {
         this.config = config;
@@ -71,6 +89,11 @@ public final class DemoContext {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** Where models run: the root manager's device (config.engineDevice()). */
+    public ai.djl.Device device() {
+        return manager.getDevice();
     }
 
     public ClipConfig model() {
@@ -137,57 +160,132 @@ public final class DemoContext {
         this.merges = merges;
     }
 
+    /** Makes {@code fold} the one the per-fold getters and setters refer to (its state is kept). */
+    void selectFold(StyleFold fold) {
+        this.fold = folds.computeIfAbsent(fold, FoldState::new);
+    }
+
+    private FoldState fold() {
+        return require(fold, "a fold");
+    }
+
+    /** The selected leave-one-style-out fold. */
+    public StyleFold currentFold() {
+        return fold().fold;
+    }
+
+    /** The folds that have run, in order. */
+    public List<StyleFold> folds() {
+        return List.copyOf(folds.keySet());
+    }
+
+    /** The selected fold's noisy training manifest, its kinds and the images it adds. */
+    public FoldData foldData() {
+        return require(fold().data, "the fold's training data");
+    }
+
+    void foldData(FoldData data) {
+        fold().data = data;
+    }
+
     public ConceptClassifierTraining.Trained teacher() {
-        return require(teacher, "the concept teacher");
+        return require(fold().teacher, "the concept teacher");
     }
 
     public boolean hasTeacher() {
-        return teacher != null;
+        return fold != null && fold.teacher != null;
     }
 
     void teacher(ConceptClassifierTraining.Trained teacher) {
-        this.teacher = teacher;
+        fold().teacher = teacher;
+    }
+
+    /** Every fold's teacher, by fold. */
+    public Map<StyleFold, ConceptClassifierTraining.Trained> teachers() {
+        Map<StyleFold, ConceptClassifierTraining.Trained> out = new LinkedHashMap<>();
+        folds.forEach((f, st) -> {
+            if (st.teacher != null) {
+                out.put(f, st.teacher);
+            }
+        });
+        return out;
     }
 
     public Path softLabels() {
-        return require(softLabels, "the teacher's soft labels");
+        return require(fold().softLabels, "the teacher's soft labels");
     }
 
     public boolean hasSoftLabels() {
-        return softLabels != null;
+        return fold != null && fold.softLabels != null;
     }
 
     void softLabels(Path file) {
-        this.softLabels = file;
+        fold().softLabels = file;
     }
 
     /** The CAT filter's kept manifest. */
     public Path catKept() {
-        return require(catKept, "the CAT-filtered manifest");
+        return require(fold().catKept, "the CAT-filtered manifest");
     }
 
     public boolean hasCatKept() {
-        return catKept != null;
+        return fold != null && fold.catKept != null;
     }
 
     void catKept(Path file) {
-        this.catKept = file;
+        fold().catKept = file;
     }
 
     public CatStage.Summary catSummary() {
-        return require(catSummary, "the CAT summary");
+        return require(fold().catSummary, "the CAT summary");
     }
 
     void catSummary(CatStage.Summary summary) {
-        this.catSummary = summary;
+        fold().catSummary = summary;
+    }
+
+    /** Every fold's CAT precision and recall per injected kind, by fold. */
+    public Map<StyleFold, CatNoiseScore> catNoise() {
+        Map<StyleFold, CatNoiseScore> out = new LinkedHashMap<>();
+        folds.forEach((f, st) -> {
+            if (st.catNoise != null) {
+                out.put(f, st.catNoise);
+            }
+        });
+        return out;
+    }
+
+    void catNoise(CatNoiseScore score) {
+        fold().catNoise = score;
     }
 
     public List<StudentTraining.Run> runs() {
         return List.copyOf(runs);
     }
 
-    void addRun(StudentTraining.Run run) {
+    void addRun(StudentTraining.Run run, Replicate replicate) {
         runs.add(run);
+        replicates.put(run, replicate);
+    }
+
+    public Replicate replicate(StudentTraining.Run run) {
+        return require(replicates.get(run), "the replicate of " + run.dir());
+    }
+
+    /** The run the report's example figures show: the most complete variant of the first replicate. */
+    public StudentTraining.Run reportRun() {
+        StudentTraining.Run best = null;
+        for (StudentTraining.Run run : runs) {
+            if (replicates.get(run).equals(replicates.get(runs.get(0))) && Variant.LADDER.contains(run.variant())) {
+                best = run;
+            }
+        }
+        return require(best, "a pre-trained run");
+    }
+
+    /** Per metric, variant and replicate: the values the paired comparisons read. */
+    public PairedResults paired() {
+        return paired;
     }
 
     /** The ablation table: per variant, per metric, one value per seed. */

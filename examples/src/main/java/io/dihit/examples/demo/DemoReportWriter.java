@@ -41,13 +41,15 @@ public final class DemoReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# DiHT demo report\n\n");
         md.append(String.format(Locale.ROOT, "Run finished %s, %s preset, total %.1f s (%.1f min) on %d cores.%n%n",
-                Instant.now(), config.quick() ? "quick" : "full", totalSeconds, totalSeconds / 60,
+                Instant.now(), config.preset(), totalSeconds, totalSeconds / 60,
                 Runtime.getRuntime().availableProcessors()));
         appendData(md, context);
+        EvidenceReport.appendProtocol(md, context);
         appendCat(md, context);
+        EvidenceReport.appendCatNoise(md, context);
         appendTeacher(md, context);
         appendAblation(md, context);
-        appendFewShot(md, context);
+        EvidenceReport.appendFewShot(md, context);
         appendStages(md, context);
         appendNotRun(md, context);
         md.append("## Config\n\n```json\n").append(json(config)).append("\n```\n\n");
@@ -72,6 +74,7 @@ public final class DemoReportWriter {
             machine.put("ablation", ablationJson(context.ablation()));
             machine.put("fewShot", context.fewShot().stream().map(c -> Map.of("model", c.model(), "task", c.task(),
                     "zeroShotTop1", c.result().zeroShotTop1(), "shots", c.result().shots())).toList());
+            machine.put("evidence", EvidenceReport.json(context));
             machine.put("versions", versions());
             Files.writeString(config.out().resolve(REPORT_JSON), json(machine), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -89,8 +92,8 @@ public final class DemoReportWriter {
         var manifests = context.manifests();
         md.append("## Data\n\n");
         md.append(String.format(Locale.ROOT,
-                "%d emoji concepts drawn in all four styles (of %d in emoji-datasource 16.0.0); pre-training on %s, "
-                        + "held-out evaluation on %s. %d training pairs (%d captions per concept and style), "
+                "%d emoji concepts drawn in all four styles (of %d in emoji-datasource 16.0.0); the first fold pre-trains on %s "
+                        + "and holds out %s. %d clean training pairs per fold (%d captions per concept and style), "
                         + "%d emojilib keywords dropped as style tags (e.g. `blue-square`).%n%n",
                 catalog.size(), report.read(), EmojiManifests.TRAIN_STYLES.stream().map(EmojiStyle::vendor).toList(),
                 EmojiManifests.EVAL_STYLE.vendor(), manifests.trainRows(), context.config().captionsPerConcept(),
@@ -168,15 +171,16 @@ public final class DemoReportWriter {
             return;
         }
         DemoConfig config = context.config();
-        md.append("## Ablation (zero-shot on the held-out twitter style)\n\n");
-        md.append(String.format(Locale.ROOT, "Mean ± std over %d seed(s), in %%. Retrieval: each of the %d twitter images "
+        md.append("## Ablation (zero-shot on the held-out style)\n\n");
+        md.append(String.format(Locale.ROOT, "Mean ± std over %d replicate(s) (fold x seed), in %%. Retrieval: each of the %d held-out images "
                         + "ranks all %d concept names (chance R@1 %.2f %%, R@10 %.2f %%). Classification: prompts from the "
                         + "category / subcategory names with dihit-eval's generic templates (chance %.0f %% / %.1f %%).%n%n",
-                config.seeds(), context.catalog().size(), context.catalog().size(), 100.0 / context.catalog().size(),
+                config.replicates().size(), context.catalog().size(), context.catalog().size(), 100.0 / context.catalog().size(),
                 1000.0 / context.catalog().size(), 100.0 / context.catalog().categories().size(),
                 100.0 / context.catalog().subcategories().size()));
         md.append(context.ablation().toMarkdown()).append('\n');
-        appendFindings(md, context.ablation());
+        EvidenceReport.appendComparisons(md, context);
+        EvidenceReport.appendPlateau(md, context);
         LineChart curves = new LineChart("pre-training loss (first seed of each variant)", "step", "loss", false);
         java.util.Set<Variant> drawn = new java.util.HashSet<>();
         for (StudentTraining.Run run : context.runs()) {
@@ -192,65 +196,9 @@ public final class DemoReportWriter {
         appendRetrievalExamples(md, context);
     }
 
-    /**
-     * Says, for each step of the ladder, whether it moved each metric by more than the seeds' spread
-     * (difference of means against the larger std; with one seed any difference is only indicative),
-     * then states plainly which of the paper's gains this run reproduces.
-     */
-    static void appendFindings(StringBuilder md, MetricTable table) {
-        List<String> rows = table.rows();
-        if (rows.size() < 2) {
-            return;
-        }
-        md.append("What each step does here (DiHT reports gains for every step):\n\n");
-        List<String> verdicts = new ArrayList<>();
-        boolean oneSeed = false;
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> effects = new ArrayList<>();
-            Map<String, List<String>> byVerdict = new LinkedHashMap<>();
-            for (String column : table.columns()) {
-                Stats before = table.stats(rows.get(i - 1), column);
-                Stats after = table.stats(rows.get(i), column);
-                double diff = after.mean() - before.mean();
-                double noise = Math.max(before.std(), after.std());
-                oneSeed |= after.n() < 2;
-                String verdict = after.n() < 2 ? (diff > 0 ? "up" : diff < 0 ? "down" : "flat")
-                        : Math.abs(diff) <= noise ? "within noise" : diff > 0 ? "up" : "down";
-                effects.add(String.format(Locale.ROOT, "%s %s (%+.1f)", column, verdict, 100 * diff));
-                byVerdict.computeIfAbsent(verdict, k -> new ArrayList<>()).add(column);
-            }
-            md.append("- **").append(rows.get(i)).append("** vs ").append(rows.get(i - 1)).append(": ")
-                    .append(String.join(", ", effects)).append('\n');
-            verdicts.add(plainVerdict(rows.get(i), byVerdict));
-        }
-        md.append('\n');
-        if (oneSeed) {
-            md.append("With one seed there is no spread to compare against, so none of these differences is evidence "
-                    + "either way; run with `--seeds 3` or more.\n\n");
-            return;
-        }
-        md.append("Which of the paper's gains reproduce at this scale (a gain counts when the difference of means is "
-                + "larger than the larger of the two standard deviations):\n\n");
-        verdicts.forEach(v -> md.append("- ").append(v).append('\n'));
-        md.append('\n');
-    }
-
-    private static String plainVerdict(String step, Map<String, List<String>> byVerdict) {
-        List<String> parts = new ArrayList<>();
-        List<String> up = byVerdict.getOrDefault("up", List.of());
-        parts.add(up.isEmpty() ? "no gain beyond the seed spread" : "reproduced on " + String.join(", ", up));
-        if (byVerdict.containsKey("within noise")) {
-            parts.add("not shown on " + String.join(", ", byVerdict.get("within noise")) + " (within noise)");
-        }
-        if (byVerdict.containsKey("down")) {
-            parts.add("opposite on " + String.join(", ", byVerdict.get("down")));
-        }
-        return "**" + step + "**: " + String.join("; ", parts) + ".";
-    }
-
     /** Six twitter queries with the last variant's top-5 names; the right name is framed. */
     private static void appendRetrievalExamples(StringBuilder md, DemoContext context) {
-        StudentTraining.Run run = context.runs().get(context.runs().size() - 1);
+        StudentTraining.Run run = context.reportRun();
         HeldOutEvaluation.Result r = context.evaluation(run);
         List<EmojiConcept> concepts = context.catalog().concepts();
         int[] queries = java.util.stream.IntStream.range(0, 6).map(i -> (int) ((long) i * concepts.size() / 6 + 17) % concepts.size()).toArray();
@@ -269,43 +217,6 @@ public final class DemoReportWriter {
         ImageGrid.write("twitter image -> top-5 names (" + run.variant().label() + ", seed " + run.seed()
                 + "; names drawn with their google emoji, the right one framed)", rows, context.config().plotsDir().resolve(RETRIEVAL_PNG));
         md.append("![example retrievals](plots/").append(RETRIEVAL_PNG).append(")\n\n");
-    }
-
-    private static void appendFewShot(StringBuilder md, DemoContext context) {
-        if (context.fewShot().isEmpty()) {
-            return;
-        }
-        md.append("## Few-shot probes\n\nTop-1 in %, mean ± std over the k-shot samplings; k = 0 is the zero-shot "
-                + "classifier. *plain*: logistic regression (weight decay by cross-validation); *DiHT*: the residual probe "
-                + "from the zero-shot weights (radius by cross-validation).\n\n");
-        Map<String, LineChart> charts = new LinkedHashMap<>();
-        for (FewShotStage.Curve curve : context.fewShot()) {
-            var result = curve.result();
-            md.append("**").append(curve.task()).append(", ").append(curve.model()).append("** (zero-shot ")
-                    .append(String.format(Locale.ROOT, "%.1f", 100 * result.zeroShotTop1())).append(" %)\n\n")
-                    .append("| shots | plain probe | DiHT probe |\n|---:|---:|---:|\n");
-            double[] x = new double[result.shots().size()];
-            double[] plain = new double[x.length], plainStd = new double[x.length], diht = new double[x.length], dihtStd = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                var row = result.shots().get(i);
-                x[i] = row.shots();
-                plain[i] = 100 * row.linear().mean();
-                plainStd[i] = 100 * row.linear().std();
-                diht[i] = 100 * row.diht().mean();
-                dihtStd[i] = 100 * row.diht().std();
-                md.append(String.format(Locale.ROOT, "| %d | %.1f ± %.1f | %.1f ± %.1f |%n", row.shots(), plain[i], plainStd[i], diht[i], dihtStd[i]));
-            }
-            md.append('\n');
-            LineChart chart = charts.computeIfAbsent(curve.task(), t -> new LineChart("few-shot: " + t, "shots per class", "top-1 %", true));
-            chart.add(new LineChart.Series(curve.model() + ", plain", x, plain, plainStd));
-            chart.add(new LineChart.Series(curve.model() + ", DiHT", x, diht, dihtStd));
-        }
-        int i = 0;
-        for (var entry : charts.entrySet()) {
-            String file = "fewshot-" + (i++) + ".png";
-            entry.getValue().write(context.config().plotsDir().resolve(file));
-            md.append("![").append(entry.getKey()).append("](plots/").append(file).append(")\n\n");
-        }
     }
 
     private static void appendStages(StringBuilder md, DemoContext context) {

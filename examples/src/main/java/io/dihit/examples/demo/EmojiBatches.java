@@ -75,7 +75,7 @@ public final class EmojiBatches {
         for (int i = 0; i < rows.size(); i++) {
             TrainPair p = pairs.get(rows.get(i));
             ids.add(p.imageKey());
-            System.arraycopy(pixels.image(p.style(), p.concept()), 0, flat, i * per, per);
+            System.arraycopy(pixels.image(p), 0, flat, i * per, per);
             tokenRows[i] = tokens[rows.get(i)];
         }
         return Batch.indexed(index, ids, flat, pixels.size(), tokenRows);
@@ -103,7 +103,7 @@ public final class EmojiBatches {
                 for (int i = from; i < to; i++) {
                     TrainPair p = pairs.get(i);
                     ids.add(p.imageKey());
-                    System.arraycopy(pixels.image(p.style(), p.concept()), 0, flat, (i - from) * per, per);
+                    System.arraycopy(pixels.image(p), 0, flat, (i - from) * per, per);
                 }
                 from = to;
                 return Batch.imagesOnly(ids, flat, pixels.size());

@@ -9,6 +9,7 @@ import io.dihit.examples.data.EmojiStyle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,10 +25,38 @@ public final class EmojiPixels {
 
     private final int size;
     private final Map<EmojiStyle, float[][]> pixels;
+    private final Map<String, float[]> added;
 
-    private EmojiPixels(int size, Map<EmojiStyle, float[][]> pixels) {
+    private EmojiPixels(int size, Map<EmojiStyle, float[][]> pixels, Map<String, float[]> added) {
         this.size = size;
         this.pixels = pixels;
+        this.added = added;
+    }
+
+    /**
+     * These images plus more keyed by {@link TrainPair#imageKey()} (the injected text-in-image pictures);
+     * the emoji arrays are shared, not copied.
+     */
+    public EmojiPixels withImages(Map<String, float[]> byImageKey) {
+        for (float[] image : byImageKey.values()) {
+            if (image.length != floatsPerImage()) {
+                throw new IllegalArgumentException("an added image has " + image.length + " floats, expected " + floatsPerImage());
+            }
+        }
+        Map<String, float[]> all = new HashMap<>(added);
+        all.putAll(byImageKey);
+        return new EmojiPixels(size, pixels, Map.copyOf(all));
+    }
+
+    /** The pair's image: an added one under its image key, else its concept in its style; do not modify. */
+    public float[] image(TrainPair pair) {
+        float[] image = added.get(pair.imageKey());
+        return image != null ? image : image(pair.style(), pair.concept());
+    }
+
+    /** Already preprocessed images (CHW floats per concept, catalog order) of each style. */
+    static EmojiPixels of(int size, Map<EmojiStyle, float[][]> pixels) {
+        return new EmojiPixels(size, new EnumMap<>(pixels), Map.of());
     }
 
     public static EmojiPixels load(DataLayout layout, List<EmojiConcept> concepts, int size, ProgressBar bar) {
@@ -46,7 +75,7 @@ public final class EmojiPixels {
             });
             all.put(style, out);
         }
-        return new EmojiPixels(size, all);
+        return new EmojiPixels(size, all, Map.of());
     }
 
     public int size() {

@@ -1,6 +1,5 @@
 package io.dihit.examples.demo;
 
-import ai.djl.Device;
 import io.dihit.core.clip.Clip;
 import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.util.ProgressBar;
@@ -13,7 +12,6 @@ import io.dihit.eval.probe.LinearProbe;
 import io.dihit.eval.zeroshot.PromptTemplates;
 import io.dihit.eval.zeroshot.ZeroShotClassifier;
 import io.dihit.examples.data.EmojiConcept;
-import io.dihit.examples.data.EmojiManifests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +21,17 @@ import java.util.stream.IntStream;
 
 /**
  * Few-shot probes (plain logistic regression vs DiHT's residual probe from the zero-shot weights) with
- * dihit-eval's protocol, on the held-out style's subcategories and on Fashion-MNIST, for the baseline
- * and the most complete DiHT variant (first seed of each).
+ * dihit-eval's protocol, on the held-out style's subcategories and on Fashion-MNIST, for the most
+ * complete DiHT variant of every replicate, so the probe comparison is paired over folds x seeds.
  */
 public final class FewShotStage implements DemoStage {
 
     /** Results of one model on one task. */
-    public record Curve(String model, String task, FewShotBenchmark.Result result) {
+    public record Curve(String model, String task, FewShotBenchmark.Result result, Replicate replicate) {
     }
+
+    static final String SUBCATEGORY_TASK = "held-out style subcategories";
+    static final String FASHION_TASK = "Fashion-MNIST (10 classes)";
 
     static final int FASHION_POOL = 1000;
     static final int FASHION_TEST = 1000;
@@ -45,13 +46,10 @@ public final class FewShotStage implements DemoStage {
         if (context.runs().isEmpty()) {
             throw new StageNotRunException(name() + " not run: no pre-trained model");
         }
-        Map<Variant, StudentTraining.Run> firstSeed = new LinkedHashMap<>();
-        context.runs().forEach(r -> firstSeed.putIfAbsent(r.variant(), r));
-        List<StudentTraining.Run> models = new ArrayList<>(List.of(context.runs().get(0)));
-        StudentTraining.Run last = List.copyOf(firstSeed.values()).get(firstSeed.size() - 1);
-        if (last != models.get(0)) {
-            models.add(last);
-        }
+        // Per replicate, the last ladder variant that was trained (the full DiHT model when every ingredient ran).
+        Map<Replicate, StudentTraining.Run> perReplicate = new LinkedHashMap<>();
+        context.runs().stream().filter(r -> Variant.LADDER.contains(r.variant())).forEach(r -> perReplicate.put(context.replicate(r), r));
+        List<StudentTraining.Run> models = new ArrayList<>(perReplicate.values());
         DemoConfig config = context.config();
         int maxShots = config.shots().stream().mapToInt(Integer::intValue).max().orElseThrow();
         FewShotBenchmark.Config protocol = new FewShotBenchmark.Config(config.shots().stream().mapToInt(Integer::intValue).toArray(),
@@ -68,27 +66,28 @@ public final class FewShotStage implements DemoStage {
         int[] testLabels = IntStream.range(0, FASHION_TEST).map(fashionTest::label).toArray();
         try (ProgressBar bar = context.progress(name(), 2L * models.size())) {
             for (StudentTraining.Run run : models) {
-                String model = run.variant().label();
+                Replicate replicate = context.replicate(run);
+                String model = run.variant().label() + ", " + replicate.label();
                 try (Clip encoder = Clip.load(context.model(), run.weights(),
-                        ClipOptions.defaults().withDevice(Device.cpu()).withBatchSize(256).withTokenizer(context.tokenizer()))) {
+                        ClipOptions.defaults().withDevice(context.device()).withBatchSize(256).withTokenizer(context.tokenizer()))) {
                     TextEncoder text = encoder::encodeTexts;
-                    float[][] twitter = context.evaluation(run).imageEmbeddings();
+                    float[][] heldOut = context.evaluation(run).imageEmbeddings();
                     ZeroShotClassifier subcategories = ZeroShotClassifier.build(
                             split.classNames().stream().map(HeldOutEvaluation::className).toList(), PromptTemplates.generic(), text);
-                    context.addFewShot(new Curve(model, EmojiManifests.EVAL_STYLE.vendor() + " subcategories (" + split.classNames().size()
-                            + " classes)", FewShotBenchmark.run(subcategories, encoder.logitMultiplier(), Vectors.rows(twitter, split.poolIndex()),
-                            split.poolLabel(), Vectors.rows(twitter, split.testIndex()), split.testLabel(), protocol)));
+                    context.addFewShot(new Curve(model, SUBCATEGORY_TASK + " (" + split.classNames().size()
+                            + " classes)", FewShotBenchmark.run(subcategories, encoder.logitMultiplier(), Vectors.rows(heldOut, split.poolIndex()),
+                            split.poolLabel(), Vectors.rows(heldOut, split.testIndex()), split.testLabel(), protocol), replicate));
                     bar.step();
                     ZeroShotClassifier garments = ZeroShotClassifier.build(FashionMnist.PROMPT_NAMES, PromptTemplates.generic(), text);
-                    context.addFewShot(new Curve(model, "Fashion-MNIST (10 classes)", FewShotBenchmark.run(garments, encoder.logitMultiplier(),
+                    context.addFewShot(new Curve(model, FASHION_TASK, FewShotBenchmark.run(garments, encoder.logitMultiplier(),
                             encoder.encodePreprocessed(poolPixels, FASHION_POOL), poolLabels, encoder.encodePreprocessed(testPixels, FASHION_TEST),
-                            testLabels, protocol)));
+                            testLabels, protocol), replicate));
                     bar.step();
                 }
             }
         }
-        return String.format(Locale.ROOT, "%d models x 2 tasks, shots %s, %d samplings; %d %s subcategories with >= %d concepts; "
-                        + "Fashion-MNIST pool %d, test %d", models.size(), config.shots(), config.shotSamplings(), split.classNames().size(),
-                EmojiManifests.EVAL_STYLE.vendor(), maxShots + 1, FASHION_POOL, FASHION_TEST);
+        return String.format(Locale.ROOT, "%d models (one per replicate) x 2 tasks, shots %s, %d samplings; %d held-out style "
+                        + "subcategories with >= %d concepts; Fashion-MNIST pool %d, test %d", models.size(), config.shots(),
+                config.shotSamplings(), split.classNames().size(), maxShots + 1, FASHION_POOL, FASHION_TEST);
     }
 }

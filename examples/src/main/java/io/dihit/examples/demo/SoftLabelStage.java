@@ -23,13 +23,13 @@ public final class SoftLabelStage implements DemoStage {
 
     @Override
     public String run(DemoContext context) throws Exception {
-        List<TrainPair> pairs = TrainPairs.read(context.manifests().train(), context.catalog().concepts());
-        Path output = context.config().out().resolve("teacher-soft-labels.bin");
+        List<TrainPair> pairs = TrainPairs.read(context.foldData().train(), context.catalog().concepts());
+        Path output = context.config().foldDir(context.currentFold()).resolve("teacher-soft-labels.bin");
         SoftLabelPrecompute.Report report;
         int batch = 256;
         try (ProgressBar bar = context.progress(name(), 1)) {
             BlockTeacher teacher = new BlockTeacher(context.teacher().block());
-            report = SoftLabelPrecompute.run(teacher, EmojiBatches.imagesOf(pairs, context.pixels(), batch), context.manager(),
+            report = SoftLabelPrecompute.run(teacher, EmojiBatches.imagesOf(pairs, context.foldData().pixels(), batch), context.manager(),
                     new SoftLabelPrecompute.Config(TOP_K, 1.0), output);
             bar.step();
         }

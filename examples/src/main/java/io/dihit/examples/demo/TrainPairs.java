@@ -17,7 +17,10 @@ public final class TrainPairs {
     private TrainPairs() {
     }
 
-    /** Ids are {@code <style>/<concept id>/<caption index>} (see EmojiManifests.rowId). */
+    /**
+     * Ids are {@code <style>/<concept id>/<caption index>} (see EmojiManifests.rowId); an injected
+     * image of its own has {@code <style>/<concept id>~<tag>/<n>} (see NoiseInjector).
+     */
     public static List<TrainPair> read(Path manifest, List<EmojiConcept> concepts) throws IOException {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < concepts.size(); i++) {
@@ -26,7 +29,7 @@ public final class TrainPairs {
         List<TrainPair> pairs = new ArrayList<>();
         for (ImageTextRecord r : Manifests.readAll(manifest).records()) {
             String[] parts = r.id().split("/");
-            Integer concept = parts.length == 3 ? index.get(parts[1]) : null;
+            Integer concept = parts.length == 3 ? index.get(parts[1].split("~", 2)[0]) : null;
             if (concept == null) {
                 throw new IllegalArgumentException(manifest + ": row id '" + r.id() + "' is not <style>/<concept>/<n> of this catalog");
             }
