@@ -87,8 +87,9 @@ public final class TrainStepBench {
         if (peer != null) {
             int perStep = batch;
             int timed = steps;
+            String modelName = model;
             PeerComparison.run(peer, batch, steps, rounds == null ? PeerComparison.MIN_ROUNDS : rounds, round -> perStep
-                    / median(stepSeconds(config, perStep, timed, "info_nce", labels, work.resolve("peer-r" + round), data)), System.out);
+                    / median(stepSeconds(modelName, perStep, timed, "info_nce", labels, work.resolve("peer-r" + round), data)), System.out);
             return;
         }
         rounds = rounds == null ? 2 : rounds;

@@ -13,7 +13,7 @@ import io.dihit.core.text.ClipTokenizer;
 import io.dihit.examples.data.EmojiStyle;
 import io.dihit.examples.data.StyleFold;
 import io.dihit.train.config.TrainConfig;
-import io.dihit.train.data.TrainingBatch;
+import io.dihit.core.data.Batch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -87,7 +87,7 @@ class SeedPairingTest {
     private static List<List<String>> order(EmojiBatches batches) {
         List<List<String>> ids = new ArrayList<>();
         for (long i = 0; i < 6; i++) {
-            TrainingBatch batch = batches.batchAt(i);
+            Batch batch = batches.batchAt(i);
             ids.add(batch.ids());
         }
         return ids;
