@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What one demo run does. Three presets: {@code quick} (<= 3 min on 2 cores, what CI runs end to end),
- * {@code full} (<= 15 min) and {@code paper} (the evidence run: 3 folds x 2 seeds, every run >= 4 epochs,
+ * What one demo run does. Three presets: {@code quick} (at most 3 min on 2 cores, what CI runs end to end),
+ * {@code full} (at most 15 min) and {@code paper} (the evidence run: 3 folds x 2 seeds, every run at least 4 epochs,
  * about 80 min). Every variant of a replicate (fold x seed) gets the same initialisation and batch order.
  *
  * @param out                where manifests, checkpoints, report.md and plots go
