@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.dihit.filter.CatDecision;
 import io.dihit.filter.CatFilter;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** docs/library.md, "CAT on in-memory data": the CAT rule over the emoji training captions held in memory. */
-class CatOnCaptionsTest {
-    private Printed printed;
-
-    @AfterEach
-    void restoreStdout() {
-        if (printed != null) {
-            printed.stop();
-        }
-    }
+class CatOnCaptionsTest extends SnippetTest {
 
     @Test
     void scoresEveryCaptionAndKeepsTheOnesThatDescribeAnAction() throws Exception {

@@ -16,23 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docs/library.md, "Load a CLIP": load weights that carry their config, encode held-out emoji and captions, zero-shot. */
-class LoadAClipTest {
-    private Printed printed;
+class LoadAClipTest extends SnippetTest {
 
-    @AfterEach
-    void restoreStdout() {
-        if (printed != null) {
-            printed.stop();
-        }
-    }
-
-    @TempDir
-    Path dir;
 
     @Test
     void loadsEncodesAndClassifiesEmoji() throws Exception {

@@ -23,31 +23,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/library.md, "Teacher soft labels": a TorchScript teacher labels every sample of the emoji tar shards; the one
  * sample whose image is not a PNG is a counted, listed failure, and a label equals the teacher's own top-3.
  */
-class TeacherSoftLabelsTest {
+class TeacherSoftLabelsTest extends SnippetTest {
     /** A frozen conv teacher, (N, 3, 8, 8) images to 5 concept logits, committed with dihit-train's tests. */
     static Path teacherFile() {
         return EmojiData.projectDir().resolve("dihit-train/src/test/resources/teachers/tiny_teacher.torchscript.pt");
     }
 
-    private Printed printed;
 
-    @AfterEach
-    void restoreStdout() {
-        if (printed != null) {
-            printed.stop();
-        }
-    }
-
-    @TempDir
-    Path dir;
 
     @Test
     void labelsEveryShardSampleAndListsTheBrokenOne() throws Exception {

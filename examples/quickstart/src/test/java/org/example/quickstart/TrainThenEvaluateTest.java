@@ -23,27 +23,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/library.md, "Train from Java" then "Evaluate from Java": five steps on the emoji training captions with a
  * listener that prints each step's loss, then zero-shot classification of the held-out style with the model the
  * Trainer returned.
  */
-class TrainThenEvaluateTest {
-    private Printed printed;
+class TrainThenEvaluateTest extends SnippetTest {
 
-    @AfterEach
-    void restoreStdout() {
-        if (printed != null) {
-            printed.stop();
-        }
-    }
-
-    @TempDir
-    Path dir;
 
     @Test
     void trainsAFewStepsWithAListenerThenEvaluatesTheReturnedModel() throws Exception {
