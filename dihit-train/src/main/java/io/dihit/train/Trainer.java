@@ -53,6 +53,7 @@ public final class Trainer {
     private final long stopAfter;
     private final StopRequest pause;
     private final UnaryOperator<BatchSource> dataView;
+    private final List<Device> devices;
 
     private Trainer(Builder b) {
         if (b.config.model() == null) {
@@ -67,6 +68,7 @@ public final class Trainer {
         this.stopAfter = Math.min(b.stopAfter, b.config.steps());
         this.pause = b.pause;
         this.dataView = b.dataView;
+        this.devices = b.devices == null ? null : placement(b.devices, b.config.devices());
     }
 
     /** A trainer of {@code config} with the default listeners only. */
@@ -126,7 +128,7 @@ public final class Trainer {
     private Clip fit(DataOpener data) throws IOException {
         ClipConfig clipConfig = InputChecks.runInputs(config);
         ClipTokenizer tok = tokenizer(clipConfig);
-        List<Device> devices = devices(config.devices());
+        List<Device> devices = this.devices != null ? this.devices : devices(config.devices());
         Engine.getInstance().setRandomSeed((int) config.seed());
         NDManager manager = NDManager.newBaseManager(devices.get(0));
         try {
@@ -198,6 +200,21 @@ public final class Trainer {
         return List.copyOf(out);
     }
 
+    /** An explicit placement: exactly {@code count} devices, GPUs only when there are several. */
+    static List<Device> placement(List<Device> chosen, int count) {
+        if (chosen.size() != count) {
+            throw new IllegalArgumentException("the config trains on devices = " + count + " but " + chosen.size()
+                    + " devices were given: " + chosen);
+        }
+        if (count > 1 && chosen.stream().anyMatch(d -> !d.isGpu())) {
+            throw new IllegalArgumentException("several devices must all be GPUs, got " + chosen);
+        }
+        if (chosen.stream().distinct().count() != count) {
+            throw new IllegalArgumentException("devices must be distinct, got " + chosen);
+        }
+        return List.copyOf(chosen);
+    }
+
     /** What a fit opened (closed in reverse order), the data summary, and the dataset and loader it reports on. */
     private final class Resources implements AutoCloseable {
         private final Deque<AutoCloseable> open = new ArrayDeque<>();
@@ -251,6 +268,7 @@ public final class Trainer {
         private long stopAfter = Long.MAX_VALUE;
         private StopRequest pause = new StopRequest();
         private UnaryOperator<BatchSource> dataView = UnaryOperator.identity();
+        private List<Device> devices;
 
         private Builder(TrainConfig config) {
             this.config = config;
@@ -277,6 +295,15 @@ public final class Trainer {
         /** A stop request another thread may trigger to pause the run after its current step (with a checkpoint). */
         public Builder stopRequest(StopRequest value) {
             pause = value;
+            return this;
+        }
+
+        /**
+         * Trains on these devices instead of the default (the first config.devices() GPUs, else the CPU),
+         * e.g. {@code devices(Device.cpu())} on a GPU machine; as many as config.devices().
+         */
+        public Builder devices(Device... value) {
+            devices = List.of(value);
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class PretrainStage implements DemoStage {
                             variant.distillation() ? context.softLabels() : null);
                     context.log().printf(Locale.ROOT, "   %s, %s: %d pairs, %d steps x %d (%.1f epochs)%n", variant.label(),
                             replicate.label(), pairs.size(), steps, student.batchSize(), epochs(steps, student.batchSize(), pairs.size()));
-                    context.addRun(student.train(trainConfig, variant, batches.source()), replicate);
+                    context.addRun(student.train(trainConfig, variant, batches.source(), context.device()), replicate);
                     bar.step();
                 }
             }

@@ -1,5 +1,6 @@
 package io.dihit.examples.demo;
 
+import ai.djl.Device;
 import io.dihit.core.clip.Clip;
 import io.dihit.core.data.BatchSource;
 import io.dihit.train.MetricsCurves;
@@ -51,9 +52,9 @@ public record StudentTraining(int steps, int batchSize, double lr, double distil
                 .build();
     }
 
-    /** Trains (or resumes) the run with {@link Trainer} on the demo's batches; the weights land in the run folder. */
-    public Run train(TrainConfig config, Variant variant, BatchSource batches) throws IOException {
-        try (Clip ignored = Trainer.fromConfig(config).fit(batches)) {
+    /** Trains (or resumes) the run on {@code device} with {@link Trainer} on the demo's batches; the weights land in the run folder. */
+    public Run train(TrainConfig config, Variant variant, BatchSource batches, Device device) throws IOException {
+        try (Clip ignored = Trainer.builder(config).devices(device).build().fit(batches)) {
             // the run folder holds what the later stages read; the in-memory model is not needed
         }
         Path dir = config.runPath();
