@@ -5,6 +5,7 @@ import io.dihit.core.clip.Clip;
 import io.dihit.core.clip.ClipOptions;
 import io.dihit.core.data.Skip;
 import io.dihit.core.io.Checkpoints;
+import io.dihit.core.model.ClipConfig;
 import io.dihit.core.util.UserError;
 import io.dihit.eval.data.CaptionedImages;
 import io.dihit.eval.data.ImageSet;
@@ -63,13 +64,11 @@ public final class Evaluation implements AutoCloseable {
      */
     public static Evaluation load(Path checkpoint, Path merges) throws IOException {
         Path file = Checkpoints.resolveModelFile(checkpoint);
-        if (Checkpoints.readConfig(file).isEmpty()) {
-            throw new UserError(checkpoint + " carries no model config; load it with Clip.load(config, weights, options)"
-                    + " and use the Evaluation(Clip, ...) constructor");
-        }
+        ClipConfig config = Checkpoints.readConfig(file).orElseThrow(() -> new UserError(checkpoint + " carries no model"
+                + " config; load it with Clip.load(config, weights, options) and use the Evaluation(Clip, ...) constructor"));
         ClipOptions options = merges == null ? ClipOptions.defaults() : ClipOptions.defaults().withTokenizer(merges);
-        Clip clip = Clip.load(file, options);
-        return new Evaluation(clip, ImageEmbeddings.checkpointKey(file, clip.config().toJson()), null, s -> { });
+        Clip clip = Clip.load(config, file, options);
+        return new Evaluation(clip, ImageEmbeddings.checkpointKey(file, config.toJson()), null, s -> { });
     }
 
     /** Evaluation of a model already in memory (for example the one a Trainer returned), no cache. */

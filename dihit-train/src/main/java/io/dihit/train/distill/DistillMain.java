@@ -41,7 +41,7 @@ public final class DistillMain {
     private DistillMain() {}
 
     /** Parsed command-line options; {@code help} means print the usage and stop. */
-    public record Options(List<Path> data, TeacherSpec teacher, Path out, DistillConfig config, boolean quiet,
+    public record Options(List<Path> data, TeacherSpec teacher, Path out, SoftLabelConfig config, boolean quiet,
                           String master, boolean help) {}
 
     public static void main(String[] args) throws Exception {
@@ -85,7 +85,7 @@ public final class DistillMain {
         String master = null;
         int imageSize = 224;
         boolean quiet = false;
-        DistillConfig config = DistillConfig.defaults();
+        SoftLabelConfig config = SoftLabelConfig.defaults();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {

@@ -28,7 +28,7 @@ final class RowLabeller implements AutoCloseable {
 
     private final ConceptTeacher teacher;
     private final ImagePreprocessor preprocessor;
-    private final DistillConfig config;
+    private final SoftLabelConfig config;
     private final SoftLabelSink sink;
     private final NDManager manager = NDManager.newBaseManager();
     private final ImageStore store = new ImageStore();
@@ -38,7 +38,7 @@ final class RowLabeller implements AutoCloseable {
     /** A row after reading and preprocessing: pixels, or why there are none. */
     private record Prepared(PendingRow row, float[] pixels, UnlabelledRow failure) {}
 
-    RowLabeller(ConceptTeacher teacher, ImagePreprocessor preprocessor, DistillConfig config, SoftLabelSink sink) {
+    RowLabeller(ConceptTeacher teacher, ImagePreprocessor preprocessor, SoftLabelConfig config, SoftLabelSink sink) {
         this.teacher = teacher;
         this.preprocessor = preprocessor;
         this.config = config;

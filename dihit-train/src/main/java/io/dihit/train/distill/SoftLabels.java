@@ -20,7 +20,7 @@ import java.util.List;
  * in {@code <sidecar>.failures.jsonl}; {@code <sidecar>.json} holds the provenance and the counts.
  * <pre>{@code
  * DistillReport report = SoftLabels.precompute(TeacherSpec.of(Path.of("teacher.pt"), 224),
- *         List.of(Path.of("train.csv")), Path.of("labels.soft"), DistillConfig.defaults().withTopK(10));
+ *         List.of(Path.of("train.csv")), Path.of("labels.soft"), SoftLabelConfig.defaults().withTopK(10));
  * }</pre>
  * Outputs are atomic: they appear only when the run completes (an interrupted run is run again).
  */
@@ -63,12 +63,12 @@ public final class SoftLabels {
     }
 
     /** Loads the teacher on the CPU, labels every row of {@code inputs} and closes the teacher. */
-    public static DistillReport precompute(TeacherSpec teacher, List<Path> inputs, Path sidecar, DistillConfig config) {
+    public static DistillReport precompute(TeacherSpec teacher, List<Path> inputs, Path sidecar, SoftLabelConfig config) {
         return precompute(teacher, inputs, sidecar, config, null);
     }
 
-    /** As {@link #precompute(TeacherSpec, List, Path, DistillConfig)}, advancing {@code progress} per row (or null). */
-    public static DistillReport precompute(TeacherSpec teacher, List<Path> inputs, Path sidecar, DistillConfig config,
+    /** As {@link #precompute(TeacherSpec, List, Path, SoftLabelConfig)}, advancing {@code progress} per row (or null). */
+    public static DistillReport precompute(TeacherSpec teacher, List<Path> inputs, Path sidecar, SoftLabelConfig config,
                                            ProgressBar progress) {
         check(teacher, inputs, sidecar);
         try (ConceptTeacher loaded = teacher.load(Device.cpu())) {
@@ -81,7 +81,7 @@ public final class SoftLabels {
      * in this JVM) whose images are preprocessed by {@code preprocessor}.
      */
     public static DistillReport precompute(ConceptTeacher teacher, ImagePreprocessor preprocessor, List<Path> inputs,
-                                           Path sidecar, DistillConfig config) {
+                                           Path sidecar, SoftLabelConfig config) {
         DistillInputs.check(inputs);
         checkOutput(sidecar);
         ObjectNode description = JSON.createObjectNode().put("java_class", teacher.getClass().getName());
@@ -90,7 +90,7 @@ public final class SoftLabels {
     }
 
     private static DistillReport precompute(ConceptTeacher teacher, ImagePreprocessor preprocessor, List<Path> inputs,
-                                            Path sidecar, DistillConfig config, ProgressBar progress, ObjectNode teacherDescription) {
+                                            Path sidecar, SoftLabelConfig config, ProgressBar progress, ObjectNode teacherDescription) {
         try (SoftLabelOutputs outputs = new SoftLabelOutputs(sidecar, config.topK(), config.temperature(), progress)) {
             for (Path input : inputs) {
                 labelInput(teacher, preprocessor, config, input, outputs);
@@ -105,7 +105,7 @@ public final class SoftLabels {
      * The per-row work on one input, shared by the local and the Spark job: every row of {@code input}
      * (manifest or shard) ends in {@code sink}, labelled or unlabelled, in input order.
      */
-    public static void labelInput(ConceptTeacher teacher, ImagePreprocessor preprocessor, DistillConfig config, Path input,
+    public static void labelInput(ConceptTeacher teacher, ImagePreprocessor preprocessor, SoftLabelConfig config, Path input,
                                   SoftLabelSink sink) throws IOException {
         try (RowLabeller labeller = new RowLabeller(teacher, preprocessor, config, sink)) {
             DistillInputs.read(input, labeller);
@@ -118,7 +118,7 @@ public final class SoftLabels {
     }
 
     /** The provenance of a run: teacher, inputs, config and runner ("local" or "spark"), with the inputs' fingerprint. */
-    public static Provenance provenance(ObjectNode teacher, List<Path> inputs, DistillConfig config, String runner) {
+    public static Provenance provenance(ObjectNode teacher, List<Path> inputs, SoftLabelConfig config, String runner) {
         ObjectNode recorded = JSON.createObjectNode();
         recorded.set("teacher", teacher);
         List<String> names = new ArrayList<>();

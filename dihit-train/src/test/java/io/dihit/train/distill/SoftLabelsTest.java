@@ -37,7 +37,7 @@ class SoftLabelsTest {
         List<Path> inputs = DistillFixtures.write(dir);
         Path sidecar = dir.resolve("out/labels.soft");
         TeacherSpec teacher = TeacherSpec.of(DistillFixtures.teacher(), 8);
-        DistillConfig config = new DistillConfig(3, 2.0, 2, 2);
+        SoftLabelConfig config = new SoftLabelConfig(3, 2.0, 2, 2);
 
         DistillReport report = SoftLabels.precompute(teacher, inputs, sidecar, config);
 
@@ -101,7 +101,7 @@ class SoftLabelsTest {
         Files.writeString(input, manifest);
         Path sidecar = dir.resolve("many.soft");
         DistillReport report = SoftLabels.precompute(TeacherSpec.of(DistillFixtures.teacher(), 8), List.of(input), sidecar,
-                new DistillConfig(2, 1.0, 8, 1));
+                new SoftLabelConfig(2, 1.0, 8, 1));
         assertEquals(new DistillReport(bad + 1, 1, bad, 0, Map.of("empty_caption", (long) bad), Map.of(), 5), report);
         List<String> lines = Files.readAllLines(SoftLabels.failuresFile(sidecar));
         assertEquals(bad, lines.size());
@@ -117,7 +117,7 @@ class SoftLabelsTest {
         // docs/distill.md, "Java API"
         TeacherSpec teacher = TeacherSpec.of(teacherFile, 8);
         DistillReport report = SoftLabels.precompute(teacher, inputs, dir.resolve("labels.soft"),
-                DistillConfig.defaults().withTopK(3));
+                SoftLabelConfig.defaults().withTopK(3));
         try (SoftLabelFile labels = SoftLabelFile.open(dir.resolve("labels.soft"))) {
             SoftLabel label = labels.find("m1").orElseThrow();
             Provenance provenance = labels.provenance().orElseThrow();
@@ -157,7 +157,7 @@ class SoftLabelsTest {
         ImagePreprocessor pre = ImagePreprocessor.evaluation(8);
         float m2 = pre.apply(ImageDecoder.decode(dir.resolve("img/m2.png")), new Random(0))[0];
         try (ConceptTeacher teacher = failingOn(EngineModelTeacher.torchScript(DistillFixtures.teacher(), Device.cpu()), m2)) {
-            DistillReport report = SoftLabels.precompute(teacher, pre, inputs, sidecar, new DistillConfig(3, 1.0, 4, 1));
+            DistillReport report = SoftLabels.precompute(teacher, pre, inputs, sidecar, new SoftLabelConfig(3, 1.0, 4, 1));
             assertEquals(11, report.read());
             assertEquals(5, report.labelled());
             // m2 and the repeated m1 row (which has m2's image) fail alone; their batch-mates are labelled
@@ -183,7 +183,7 @@ class SoftLabelsTest {
         };
         {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> SoftLabels.precompute(broken, pre, inputs, other, new DistillConfig(3, 1.0, 4, 1)));
+                    () -> SoftLabels.precompute(broken, pre, inputs, other, new SoftLabelConfig(3, 1.0, 4, 1)));
             assertEquals("the teacher fails on every image of the first batch: expected 4 dimensions", e.getMessage());
         }
         assertFalse(Files.exists(other));
@@ -198,7 +198,7 @@ class SoftLabelsTest {
     void badArgumentsAreClearErrorsBeforeTheTeacherLoads() throws Exception {
         List<Path> inputs = DistillFixtures.write(dir);
         TeacherSpec teacher = TeacherSpec.of(DistillFixtures.teacher(), 8);
-        DistillConfig config = DistillConfig.defaults();
+        SoftLabelConfig config = SoftLabelConfig.defaults();
         assertEquals("input not found: " + dir.resolve("nope.csv"), assertThrows(UserError.class,
                 () -> SoftLabels.precompute(teacher, List.of(dir.resolve("nope.csv")), dir.resolve("l.soft"), config)).getMessage());
         assertEquals("output " + dir + " is a folder; give a file name such as labels.soft",

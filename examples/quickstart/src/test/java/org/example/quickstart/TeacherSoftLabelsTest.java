@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.image.ImageDecoder;
 import io.dihit.train.distill.ConceptTeacher;
-import io.dihit.train.distill.DistillConfig;
+import io.dihit.train.distill.SoftLabelConfig;
 import io.dihit.train.distill.DistillReport;
 import io.dihit.train.distill.SoftLabel;
 import io.dihit.train.distill.SoftLabelFile;
@@ -49,7 +49,7 @@ class TeacherSoftLabelsTest extends SnippetTest {
         printed = Printed.capture();
         // --- docs/library.md "Teacher soft labels" ---
         TeacherSpec teacher = TeacherSpec.of(teacherFile, 8);              // TorchScript (.pt) or ONNX (.onnx), image side
-        DistillReport report = SoftLabels.precompute(teacher, shards, labelsFile, DistillConfig.defaults().withTopK(3));
+        DistillReport report = SoftLabels.precompute(teacher, shards, labelsFile, SoftLabelConfig.defaults().withTopK(3));
         System.out.println(report.labelled() + " labelled, " + report.failed() + " failed of " + report.read());
         try (SoftLabelFile labels = SoftLabelFile.open(labelsFile)) {
             SoftLabel label = labels.find(id).orElseThrow();                // the teacher's top 3 concepts

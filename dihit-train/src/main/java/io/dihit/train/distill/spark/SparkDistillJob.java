@@ -2,7 +2,7 @@ package io.dihit.train.distill.spark;
 
 import ai.djl.Device;
 import io.dihit.train.distill.ConceptTeacher;
-import io.dihit.train.distill.DistillConfig;
+import io.dihit.train.distill.SoftLabelConfig;
 import io.dihit.train.distill.DistillReport;
 import io.dihit.train.distill.SoftLabel;
 import io.dihit.train.distill.SoftLabelOutputs;
@@ -48,7 +48,7 @@ final class SparkDistillJob {
     }
 
     /** Labels every row of {@code inputs} on the cluster and writes the outputs beside {@code sidecar}. */
-    public DistillReport run(TeacherSpec teacher, List<Path> inputs, Path sidecar, DistillConfig config) {
+    public DistillReport run(TeacherSpec teacher, List<Path> inputs, Path sidecar, SoftLabelConfig config) {
         SoftLabels.check(teacher, inputs, sidecar);
         List<String> paths = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -73,7 +73,7 @@ final class SparkDistillJob {
         }
     }
 
-    private static Iterator<Outcome> label(TeacherSpec spec, DistillConfig config, Iterator<String> files) throws IOException {
+    private static Iterator<Outcome> label(TeacherSpec spec, SoftLabelConfig config, Iterator<String> files) throws IOException {
         ConceptTeacher teacher = TEACHERS.computeIfAbsent(spec, s -> s.load(Device.cpu()));
         List<Outcome> out = new ArrayList<>();
         SoftLabelSink collect = new SoftLabelSink() {

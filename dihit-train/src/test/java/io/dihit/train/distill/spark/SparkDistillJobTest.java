@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dihit.core.io.Provenance;
-import io.dihit.train.distill.DistillConfig;
+import io.dihit.train.distill.SoftLabelConfig;
 import io.dihit.train.distill.DistillFixtures;
 import io.dihit.train.distill.DistillReport;
 import io.dihit.train.distill.SoftLabel;
@@ -56,7 +56,7 @@ class SparkDistillJobTest {
         List<Path> more = DistillFixtures.write(moreDir);
         inputs.add(more.get(1)); // same ids as the first shard: every row there is a duplicate_id failure
         TeacherSpec teacher = TeacherSpec.of(DistillFixtures.teacher(), 8);
-        DistillConfig config = new DistillConfig(3, 1.5, 2, 1);
+        SoftLabelConfig config = new SoftLabelConfig(3, 1.5, 2, 1);
 
         DistillReport local = SoftLabels.precompute(teacher, inputs, dir.resolve("local/labels.soft"), config);
         DistillReport spark;

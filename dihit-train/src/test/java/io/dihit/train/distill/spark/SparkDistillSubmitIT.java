@@ -3,7 +3,7 @@ package io.dihit.train.distill.spark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dihit.core.testing.SparkSubmitLauncher;
-import io.dihit.train.distill.DistillConfig;
+import io.dihit.train.distill.SoftLabelConfig;
 import io.dihit.train.distill.DistillFixtures;
 import io.dihit.train.distill.SoftLabels;
 import io.dihit.train.distill.TeacherSpec;
@@ -23,7 +23,7 @@ class SparkDistillSubmitIT {
         SparkSubmitLauncher.assumeSubmitExecution();
         List<Path> inputs = DistillFixtures.write(dir);
         TeacherSpec teacher = TeacherSpec.of(DistillFixtures.teacher(), 8);
-        SoftLabels.precompute(teacher, inputs, dir.resolve("local/labels.soft"), new DistillConfig(3, 1.0, 4, 1));
+        SoftLabels.precompute(teacher, inputs, dir.resolve("local/labels.soft"), new SoftLabelConfig(3, 1.0, 4, 1));
 
         Path sparkOut = dir.resolve("spark/labels.soft");
         String output = SparkSubmitLauncher.submit("2g", SparkDistillMain.class.getName(), dir.resolve("submit.log"),

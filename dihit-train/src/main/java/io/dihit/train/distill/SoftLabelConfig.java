@@ -10,9 +10,9 @@ import java.io.Serializable;
  * @param batchSize   images per teacher call
  * @param threads     threads decoding and preprocessing images
  */
-public record DistillConfig(int topK, double temperature, int batchSize, int threads) implements Serializable {
+public record SoftLabelConfig(int topK, double temperature, int batchSize, int threads) implements Serializable {
 
-    public DistillConfig {
+    public SoftLabelConfig {
         if (topK < 1) {
             throw new IllegalArgumentException("top-k must be >= 1, got " + topK);
         }
@@ -28,23 +28,23 @@ public record DistillConfig(int topK, double temperature, int batchSize, int thr
     }
 
     /** Top-10 at temperature 1, 64 images per call, one decoding thread per core. */
-    public static DistillConfig defaults() {
-        return new DistillConfig(10, 1.0, 64, Runtime.getRuntime().availableProcessors());
+    public static SoftLabelConfig defaults() {
+        return new SoftLabelConfig(10, 1.0, 64, Runtime.getRuntime().availableProcessors());
     }
 
-    public DistillConfig withTopK(int k) {
-        return new DistillConfig(k, temperature, batchSize, threads);
+    public SoftLabelConfig withTopK(int k) {
+        return new SoftLabelConfig(k, temperature, batchSize, threads);
     }
 
-    public DistillConfig withTemperature(double t) {
-        return new DistillConfig(topK, t, batchSize, threads);
+    public SoftLabelConfig withTemperature(double t) {
+        return new SoftLabelConfig(topK, t, batchSize, threads);
     }
 
-    public DistillConfig withBatchSize(int n) {
-        return new DistillConfig(topK, temperature, n, threads);
+    public SoftLabelConfig withBatchSize(int n) {
+        return new SoftLabelConfig(topK, temperature, n, threads);
     }
 
-    public DistillConfig withThreads(int n) {
-        return new DistillConfig(topK, temperature, batchSize, n);
+    public SoftLabelConfig withThreads(int n) {
+        return new SoftLabelConfig(topK, temperature, batchSize, n);
     }
 }
