@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code failed.jsonl} (input, position, id, reason, error of each failed row). The one writer of
  * the local and the Spark job, so both produce the same files.
  */
-public final class FilterOutputs implements AutoCloseable {
+final class FilterOutputs implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FilterJobConfig config;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param textSpotter OCR engine name ("none" without one)
  * @param imageCheck  the image check applied to rows ({@link SampleProcessor#imageCheck()})
  */
-public record ProcessorInfo(CatRule rule, String parser, String textSpotter, ImageCheck imageCheck) implements Serializable {
+record ProcessorInfo(CatRule rule, String parser, String textSpotter, ImageCheck imageCheck) implements Serializable {
     public ProcessorInfo {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(parser, "parser");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What happened to one input row: scored (kept or rejected), or failed. */
-public sealed interface RowOutcome {
+sealed interface RowOutcome {
 
     /** Score columns of the kept manifest, after id, image, caption and the inputs' extra columns. */
     List<String> SCORE_COLUMNS = List.of("complexity", "actions", "text_spotted", "ocr_text", "matched_words");

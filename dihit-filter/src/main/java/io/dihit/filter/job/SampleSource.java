@@ -10,7 +10,7 @@ import java.util.List;
  * rows the source cannot read are reported as failures, in position order relative to the rows.
  * Not thread-safe.
  */
-public interface SampleSource extends Closeable {
+interface SampleSource extends Closeable {
 
     /**
      * Opens an input of a filter job: a tar shard (.tar) or a CSV / JSON-lines manifest.

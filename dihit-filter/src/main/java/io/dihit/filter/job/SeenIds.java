@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
  * for 100 million); such a false duplicate is listed in failed.jsonl like a true one, never silent.
  * Not thread-safe (the job's reading thread owns it).
  */
-public final class SeenIds {
+final class SeenIds {
     private final MessageDigest sha;
     private long[] table = new long[1 << 16];
     private boolean zeroSeen; // 0 marks an empty slot, so the hash 0 is tracked apart

@@ -15,7 +15,7 @@ import java.util.Objects;
  *                 {@code unreadable_image}, {@code duplicate_id}, {@code ocr_error})
  * @param detail   human-readable cause
  */
-public record SourceFailure(int input, long position, String id, String reason, String detail) implements Serializable {
+record SourceFailure(int input, long position, String id, String reason, String detail) implements Serializable {
     public SourceFailure {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param extra      the input's other columns / keys (url, hash, licence, ...) in input order: text, or
  *                   the JSON value of a JSON-lines key that is not a string; passed through to the outputs
  */
-public record SourceRow(int input, long position, ImageTextRecord record, byte[] imageBytes, Map<String, Object> extra) {
+record SourceRow(int input, long position, ImageTextRecord record, byte[] imageBytes, Map<String, Object> extra) {
     public SourceRow {
         Objects.requireNonNull(record, "record");
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));

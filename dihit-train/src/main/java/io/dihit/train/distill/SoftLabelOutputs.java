@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * written to temporary files and renamed into place by {@link #commit}, the summary last; an earlier
  * summary is removed up front, so an interrupted run leaves no summary and cannot pass for complete.
  */
-public final class SoftLabelOutputs implements SoftLabelSink, AutoCloseable {
+final class SoftLabelOutputs implements SoftLabelSink, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,7 +1,7 @@
 package io.dihit.train.distill;
 
 /** Receives every row of a precompute, in input order: each is either labelled or unlabelled. */
-public interface SoftLabelSink {
+interface SoftLabelSink {
 
     /** @param numConcepts the teacher's number of concepts (the same for every row of a run) */
     void labelled(String source, long where, String id, SoftLabel label, int numConcepts);

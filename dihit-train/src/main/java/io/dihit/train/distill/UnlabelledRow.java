@@ -14,7 +14,7 @@ import java.io.Serializable;
  * @param reason a short category, counted in the summary
  * @param detail the human-readable cause
  */
-public record UnlabelledRow(Status status, String source, long where, String id, String reason, String detail)
+record UnlabelledRow(Status status, String source, long where, String id, String reason, String detail)
         implements Serializable {
 
     /** Whether the reader skipped the row or labelling it failed. */

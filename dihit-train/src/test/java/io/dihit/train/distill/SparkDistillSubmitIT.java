@@ -1,12 +1,8 @@
-package io.dihit.train.distill.spark;
+package io.dihit.train.distill;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dihit.core.testing.SparkSubmitLauncher;
-import io.dihit.train.distill.SoftLabelConfig;
-import io.dihit.train.distill.DistillFixtures;
-import io.dihit.train.distill.SoftLabels;
-import io.dihit.train.distill.TeacherSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,12 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dihit.filter.CatRule;
-import io.dihit.filter.job.DuplicateIds;
-import io.dihit.filter.job.FilterJobConfig;
-import io.dihit.filter.job.ImageCheck;
-import io.dihit.filter.job.JobCounters;
-import io.dihit.filter.job.JobFixtures;
-import io.dihit.filter.job.LocalFilterJob;
 import io.dihit.filter.spotting.TextMatcher;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dihit.core.testing.SparkSubmitLauncher;
 import io.dihit.filter.CatRule;
-import io.dihit.filter.job.FilterJobConfig;
-import io.dihit.filter.job.ImageCheck;
-import io.dihit.filter.job.LocalFilterJob;
 import io.dihit.filter.spotting.TextMatcher;
 import java.awt.Color;
 import java.awt.Font;

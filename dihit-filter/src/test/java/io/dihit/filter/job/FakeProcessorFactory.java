@@ -1,9 +1,6 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import io.dihit.filter.CatRule;
-import io.dihit.filter.job.ImageCheck;
-import io.dihit.filter.job.JobFixtures;
-import io.dihit.filter.job.SampleProcessor;
 
 /** The test jobs' fake parser (no models) on Spark executors. */
 record FakeProcessorFactory(ImageCheck imageCheck) implements ProcessorFactory {

@@ -1,19 +1,15 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import io.dihit.core.util.CommandLineArgs;
 import io.dihit.filter.FilterMain;
 import io.dihit.filter.FilterOptions;
-import io.dihit.filter.job.FilterJobConfig;
-import io.dihit.filter.job.FilterSummary;
-import io.dihit.filter.job.JobCounters;
-import io.dihit.filter.job.LocalFilterJob;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
 /** Command line of the Spark CAT filter (run it with spark-submit; see docs/filter.md). */
 public final class SparkFilterMain {
     static final String USAGE = """
-            Usage: spark-submit --class io.dihit.filter.spark.SparkFilterMain [spark options] \\
+            Usage: spark-submit --class io.dihit.filter.job.SparkFilterMain [spark options] \\
                      dihit-filter-VERSION-spark.jar --input PATH [--input ...] --output DIR [options]
 
             The Spark form of `dihit filter`: one task per input file (manifest or .tar shard), the

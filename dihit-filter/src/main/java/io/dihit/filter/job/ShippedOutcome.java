@@ -1,11 +1,8 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import io.dihit.core.data.ImageTextRecord;
 import io.dihit.filter.CatScores;
 import io.dihit.filter.RejectReason;
-import io.dihit.filter.job.RowOutcome;
-import io.dihit.filter.job.SourceFailure;
-import io.dihit.filter.job.SourceRow;
 import io.dihit.filter.spotting.TextMatch;
 import java.io.Serializable;
 import java.util.List;

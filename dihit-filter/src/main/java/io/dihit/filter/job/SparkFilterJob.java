@@ -1,18 +1,5 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
-import io.dihit.filter.job.DuplicateIds;
-import io.dihit.filter.job.FilterJobConfig;
-import io.dihit.filter.job.FilterOutputs;
-import io.dihit.filter.job.FilterSummary;
-import io.dihit.filter.job.JobCounters;
-import io.dihit.filter.job.LocalFilterJob;
-import io.dihit.filter.job.ProcessorInfo;
-import io.dihit.filter.job.RowOutcome;
-import io.dihit.filter.job.SampleProcessor;
-import io.dihit.filter.job.SampleSource;
-import io.dihit.filter.job.SeenIds;
-import io.dihit.filter.job.SourceFailure;
-import io.dihit.filter.job.SourceRow;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;

@@ -1,14 +1,12 @@
-package io.dihit.train.distill.spark;
+package io.dihit.train.distill;
 
-import io.dihit.train.distill.DistillMain;
-import io.dihit.train.distill.DistillReport;
 import org.apache.spark.sql.SparkSession;
 
 /** Command line of the Spark soft-label job (run it with spark-submit; see docs/distill.md). */
 public final class SparkDistillMain {
 
     static final String USAGE = """
-            usage: spark-submit --class io.dihit.train.distill.spark.SparkDistillMain [spark options] \\
+            usage: spark-submit --class io.dihit.train.distill.SparkDistillMain [spark options] \\
                      dihit-train-VERSION-spark.jar --data INPUT... --teacher MODEL --out LABELS [options]
 
             The Spark form of `dihit distill`: one task per input file, the teacher loaded once per

@@ -1,13 +1,11 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import io.dihit.filter.CatRule;
 import io.dihit.filter.CatScorer;
 import io.dihit.filter.caption.CaptionAnalyzer;
 import io.dihit.filter.caption.ClearNlpCaptionParser;
-import io.dihit.filter.job.SampleProcessor;
 import io.dihit.filter.ocr.OcrEngine;
 import io.dihit.filter.spotting.TextMatcher;
-import io.dihit.filter.job.ImageCheck;
 import java.util.Map;
 
 /**

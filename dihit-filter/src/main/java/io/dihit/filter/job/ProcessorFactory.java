@@ -1,7 +1,6 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import io.dihit.filter.CatRule;
-import io.dihit.filter.job.SampleProcessor;
 import java.io.Serializable;
 
 /**

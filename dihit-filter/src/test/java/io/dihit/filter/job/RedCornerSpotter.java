@@ -1,4 +1,4 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import io.dihit.filter.spotting.SpottedWord;
 import io.dihit.filter.spotting.TextSpotter;

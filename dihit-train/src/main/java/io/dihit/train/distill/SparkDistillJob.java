@@ -1,15 +1,6 @@
-package io.dihit.train.distill.spark;
+package io.dihit.train.distill;
 
 import ai.djl.Device;
-import io.dihit.train.distill.ConceptTeacher;
-import io.dihit.train.distill.SoftLabelConfig;
-import io.dihit.train.distill.DistillReport;
-import io.dihit.train.distill.SoftLabel;
-import io.dihit.train.distill.SoftLabelOutputs;
-import io.dihit.train.distill.SoftLabelSink;
-import io.dihit.train.distill.SoftLabels;
-import io.dihit.train.distill.TeacherSpec;
-import io.dihit.train.distill.UnlabelledRow;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

@@ -1,16 +1,9 @@
-package io.dihit.train.distill.spark;
+package io.dihit.train.distill;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dihit.core.io.Provenance;
-import io.dihit.train.distill.SoftLabelConfig;
-import io.dihit.train.distill.DistillFixtures;
-import io.dihit.train.distill.DistillReport;
-import io.dihit.train.distill.SoftLabel;
-import io.dihit.train.distill.SoftLabelFile;
-import io.dihit.train.distill.SoftLabels;
-import io.dihit.train.distill.TeacherSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

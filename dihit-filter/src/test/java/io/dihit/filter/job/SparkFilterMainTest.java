@@ -1,4 +1,4 @@
-package io.dihit.filter.spark;
+package io.dihit.filter.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
