@@ -1,7 +1,7 @@
 package io.dihit.core.model;
 
 /**
- * Model FLOPs per sample, counted the way the PyTorch peer benchmark (shared/tools/torch_peer_bench.py)
+ * Model FLOPs per sample, counted the way the PyTorch peer benchmark (examples/peer/torch_peer_bench.py)
  * counts them, so model-FLOPs utilisation figures are comparable: per block the q/k/v, output and MLP
  * matmuls (12 w^2 multiply-adds per token) plus the two attention products, and the patch embedding;
  * embeddings, LayerNorm, softmax and the final projections are left out. Training = 3 x forward.

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * dihit's InfoNCE training step against the PyTorch eager peer ({@code shared/tools/torch_peer_bench.py}),
+ * dihit's InfoNCE training step against the PyTorch eager peer ({@code examples/peer/torch_peer_bench.py}),
  * run so that the ratio measures the training loops and not a missing BLAS: first the peer's own
  * 1024^3 sgemm rate, and no comparison when it is below {@link #MIN_PEER_GFLOPS} (Debian's torch without
  * libopenblas0-pthread runs a reference BLAS at 30-40 GFLOP/s); then at least three rounds, each dihit

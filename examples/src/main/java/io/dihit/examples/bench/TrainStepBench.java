@@ -39,7 +39,7 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -cp ... io.dihit.examples.bench.TrainStepBench [--model bench_small] [--batch 128] [--steps 5]
- *      [--rounds 2 (3 with --peer)] [--peer ../shared/tools/torch_peer_bench.py] [--rss-steps 0] [--loss-micro STEP_S]
+ *      [--rounds 2 (3 with --peer)] [--peer examples/peer/torch_peer_bench.py] [--rss-steps 0] [--loss-micro STEP_S]
  * </pre>
  * With --loss-micro it times only the loss parts (see {@link #lossMicro}).
  * With --rss-steps N it instead trains N HN-NCE steps in one run and prints the resident set size

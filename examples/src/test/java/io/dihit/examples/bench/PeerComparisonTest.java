@@ -4,12 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dihit.core.model.ClipConfig;
+import io.dihit.core.model.ModelFlops;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import java.io.PrintStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PeerComparisonTest {
+
+    /** The peer script the docs run, on demo_tiny: it trains, and it counts model FLOPs as dihit's ModelFlops does. */
+    @Test
+    void theShippedPeerScriptTrainsAndCountsFlopsAsDihitDoes() throws Exception {
+        requireTorch();
+        ProcessBuilder pb = new ProcessBuilder(PeerComparison.PYTHON, Path.of("peer", "torch_peer_bench.py").toString(), "4", "1")
+                .redirectErrorStream(true);
+        pb.environment().put("MODEL_CONFIG", "../dihit-core/src/main/resources/io/dihit/core/model/configs/demo_tiny.json");
+        pb.environment().put("THREADS", "1");
+        Process p = pb.start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the peer script finishes");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        PeerComparison.PeerRun run = PeerComparison.parsePeerLine(out);
+        assertTrue(run.samplesPerSecond() > 0 && run.gemmGflops() > 0, out);
+        double gflop = Double.parseDouble(out.replaceAll("(?s).*\"train_gflop_per_sample\": ([0-9.]+).*", "$1"));
+        assertEquals(ModelFlops.trainingPerSample(ClipConfig.named("demo_tiny")) / 1e9, gflop, 1e-4, out);
+    }
+
+    private static void requireTorch() throws Exception {
+        Process p = new ProcessBuilder(PeerComparison.PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+        boolean ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        if (!ok && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("python3-torch is missing (.ci/setup.d/50-peer.sh installs it)");
+        }
+        Assumptions.assumeTrue(ok, "python3-torch is not installed; apt-get install python3-torch libopenblas0-pthread");
+    }
 
     @Test
     void parsesTheProbeAndThePeerLine() throws Exception {
