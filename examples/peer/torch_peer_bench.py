@@ -180,7 +180,9 @@ def main():
     gemm = gemm_gflops()
     if gemm < 100:
         sys.stderr.write("torch_peer_bench: this torch multiplies 1024^3 at %.0f GFLOP/s, i.e. with the reference BLAS "
-                         "(apt-get install libopenblas0-pthread); a comparison against this peer is void.\n" % gemm)
+                         "(apt-get install libopenblas0-pthread) or with kernels for the wrong CPU (OPENBLAS_VERBOSE=2 shows "
+                         "the core OpenBLAS picked; OPENBLAS_CORETYPE=Haswell or SkylakeX overrides it); a comparison "
+                         "against this peer is void.\n" % gemm)
     flops = train_flops_per_sample(config)
     samples_per_s = batch / median
     print(json.dumps({"peer": "pytorch-eager " + torch.__version__, "batch": batch, "loss": loss_name,

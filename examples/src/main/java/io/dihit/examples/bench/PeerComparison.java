@@ -97,9 +97,11 @@ public final class PeerComparison {
 
     static void requireBlas(double peerGflops) {
         if (peerGflops < MIN_PEER_GFLOPS) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "the peer's torch multiplies 1024^3 at %.1f GFLOP/s (< %.0f): its BLAS "
-                    + "is the slow reference one, so a comparison would measure the missing BLAS, not the training loop; install "
-                    + "libopenblas0-pthread (apt-get install libopenblas0-pthread) and rerun", peerGflops, MIN_PEER_GFLOPS));
+            throw new IllegalStateException(String.format(Locale.ROOT, "the peer's torch multiplies 1024^3 at %.1f GFLOP/s (< %.0f), so a "
+                    + "comparison would measure its BLAS, not the training loop. Install libopenblas0-pthread (apt-get install "
+                    + "libopenblas0-pthread); if it is installed, OpenBLAS may not recognise this CPU (OPENBLAS_VERBOSE=2 prints "
+                    + "'Core: Prescott' on an AVX2 / AVX-512 machine): export OPENBLAS_CORETYPE=Haswell or SkylakeX and rerun",
+                    peerGflops, MIN_PEER_GFLOPS));
         }
     }
 
