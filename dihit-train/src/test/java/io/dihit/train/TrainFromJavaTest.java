@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.dihit.core.clip.Clip;
 import io.dihit.core.data.ImageTextDataset;
@@ -68,6 +69,7 @@ class TrainFromJavaTest {
                 .build();
         Trainer trainer = Trainer.builder(config)
                 .tokenizer(ClipTokenizer.fromMerges(bpe))
+                .devices(Device.cpu())                        // default: the first GPU, else the CPU
                 .listener(myListener)                         // any TrainingListener
                 .build();
         float[][] texts;

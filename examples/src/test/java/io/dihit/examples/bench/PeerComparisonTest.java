@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dihit.core.model.ClipConfig;
 import io.dihit.core.model.ModelFlops;
+import io.dihit.examples.data.RequiredData;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import java.io.PrintStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,7 @@ class PeerComparisonTest {
     private static void requireTorch() throws Exception {
         Process p = new ProcessBuilder(PeerComparison.PYTHON, "-c", "import torch").redirectErrorStream(true).start();
         boolean ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-        if (!ok && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("python3-torch is missing (.ci/setup.d/50-peer.sh installs it)");
-        }
-        Assumptions.assumeTrue(ok, "python3-torch is not installed; apt-get install python3-torch libopenblas0-pthread");
+        RequiredData.require(ok, "python3-torch", "apt-get install python3-torch libopenblas0-pthread (.ci/setup.d/50-peer.sh)");
     }
 
     @Test

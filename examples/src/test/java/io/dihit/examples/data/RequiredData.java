@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Assumptions;
 
-/** Tests that read the fetched data: skipped on a developer machine without it, failed on CI (CI=true). */
+/** Tests that read the fetched data (or need another prerequisite): skipped on a developer machine without it, failed on CI (CI=true). */
 public final class RequiredData {
 
     private RequiredData() {
@@ -30,10 +30,15 @@ public final class RequiredData {
     }
 
     private static void require(boolean present, String what) {
+        require(present, what, DataLayout.FETCH_HINT);
+    }
+
+    /** Any other prerequisite (a tool, a package): skipped without it on a developer machine, failed on CI. */
+    public static void require(boolean present, String what, String howToInstall) {
         if (present) {
             return;
         }
-        String message = what + " is missing: " + DataLayout.FETCH_HINT;
+        String message = what + " is missing: " + howToInstall;
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message);
         }
